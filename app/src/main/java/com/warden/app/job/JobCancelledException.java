@@ -1,0 +1,9 @@
+package com.warden.app.job;
+
+import com.warden.app.WardenException;
+
+public class JobCancelledException extends WardenException {
+    public JobCancelledException() {
+        super("Cancelled.");
+    }
+}
