@@ -56,11 +56,16 @@ public final class ConnectionErrors {
             return new WardenException("The server does not accept SSL, but sslmode is " + profile.sslMode().libpqName() + ".",
                     "use sslmode=prefer or disable, or enable ssl on the server", error);
         }
-        if (lower.contains("no pg_hba.conf entry") && lower.contains("no encryption")) {
+        if (lower.contains("timed out") || lower.contains("timeout")) {
+            return new WardenException("Timed out connecting to " + profile.host() + ":" + profile.port()
+                    + " after " + profile.connectTimeout().toSeconds() + " s.",
+                    "something answers on that port but not like PostgreSQL, or the server is overloaded", error);
+        }
+        if (lower.contains("pg_hba.conf") && lower.contains("no encryption")) {
             return new WardenException("The server requires SSL for this connection.",
                     "connect with sslmode=require (or verify-full)", error);
         }
-        if (lower.contains("no pg_hba.conf entry")) {
+        if (lower.contains("pg_hba.conf")) {
             return new WardenException("The server's pg_hba.conf does not admit " + profile.user() + " to " + profile.database() + " from here.",
                     "add a host line for this client to pg_hba.conf and reload", error);
         }
