@@ -1,0 +1,14 @@
+package com.warden.app.cli;
+
+import com.warden.app.WardenException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** Placeholder until issue 7 builds it: says so instead of pretending. */
+@Command(name = "latency", mixinStandardHelpOptions = true, description = "Run the latency probes and print their percentiles. (not built yet)")
+final class LatencyCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        throw new WardenException("'latency' is not built yet.", "it arrives with issue 7");
+    }
+}
