@@ -37,7 +37,7 @@ public final class MessageText {
                 lines.add(line);
             }
         }
-        add(out, lines, inCode, language);
+        add(out, lines, inCode, inCode ? language : "");
         return out;
     }
 

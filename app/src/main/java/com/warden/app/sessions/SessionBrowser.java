@@ -244,7 +244,8 @@ public final class SessionBrowser {
             return new SessionPage(List.of(), null);
         }
         int n = clamp(limit);
-        return read(c -> {
+        boolean hint = query.search() != null;
+        return (hint ? this.<SessionPage>indexOnly() : this.<SessionPage>plain()).apply(c -> {
             SessionQueries.Bound bound = SessionQueries.listPage(query, after, n + 1, hasCounters(c));
             List<SessionRow> rows = new ArrayList<>(n + 1);
             try (PreparedStatement ps = c.prepareStatement(bound.sql())) {
@@ -564,6 +565,20 @@ public final class SessionBrowser {
     List<MessageRow> page(Connection c, UUID sessionId, MessageCursor cursor, int limit) throws SQLException {
         return messages(c, cursor == null ? SessionQueries.MESSAGES_OLDEST : SessionQueries.MESSAGES_AFTER,
                 sessionId, cursor, limit);
+    }
+
+    private <T> java.util.function.Function<Database.SqlWork<T>, T> plain() {
+        return this::read;
+    }
+
+    /** Runs a read in its own transaction with enable_seqscan off (see {@link SessionQueries.Bound}). */
+    private <T> java.util.function.Function<Database.SqlWork<T>, T> indexOnly() {
+        return work -> transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('enable_seqscan', 'off', true)")) {
+                ps.executeQuery().close();
+            }
+            return work.run(c);
+        }, false);
     }
 
     /** Runs several reads as one consistent snapshot: one read-only REPEATABLE READ transaction. */
