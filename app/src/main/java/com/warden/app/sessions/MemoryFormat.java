@@ -37,6 +37,9 @@ public final class MemoryFormat {
             Map.entry("jwt", "JWT"), Map.entry("ci", "CI"), Map.entry("ssr", "SSR"), Map.entry("pwa", "PWA"),
             Map.entry("ios", "iOS"), Map.entry("llm", "LLM"), Map.entry("sdk", "SDK"), Map.entry("http", "HTTP"));
 
+    private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static final Comparator<String> FACT_ORDER = Comparator
             .comparingInt((String k) -> {
                 int i = LEADING_FACTS.indexOf(k.toLowerCase(Locale.ROOT));
@@ -80,11 +83,11 @@ public final class MemoryFormat {
 
     /** "framework" → "Framework", "test_runner" → "Test runner", "typescript" → "TypeScript", "apiBase" → "API base". */
     public static String label(String key) {
-        String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ').strip();
+        String spaced = CAMEL.matcher(key).replaceAll("$1 $2").replace('_', ' ').replace('-', ' ').strip();
         if (spaced.isEmpty()) {
             return key;
         }
-        String[] words = spaced.split("\\s+");
+        String[] words = SPACES.split(spaced);
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
             String lower = words[i].toLowerCase(Locale.ROOT);

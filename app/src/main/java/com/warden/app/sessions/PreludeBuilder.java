@@ -103,17 +103,24 @@ public final class PreludeBuilder {
                 count = bestCount;
             }
         }
-        List<PreludePart> parts = new ArrayList<>(units.size());
-        for (Unit u : units) {
-            parts.add(new PreludePart(u.section, u.text, u.tokens, u.rank == 0 || u.rank > drop, u.rank));
-        }
-        return new Prelude(in.sessionId(), text, count, effective, fullCount, within, parts, Tokens.encodingName());
+        int dropped = drop;
+        return new Prelude(in.sessionId(), text, count, effective, fullCount, within, () -> {
+            List<PreludePart> parts = new ArrayList<>(units.size());
+            for (Unit u : units) {
+                parts.add(new PreludePart(u.section, u.text, Tokens.count(u.text), u.rank == 0 || u.rank > dropped, u.rank));
+            }
+            return parts;
+        }, Tokens.encodingName());
+    }
+
+    /** The text with the first {@code dropped} parts of the drop order left out (tests check minimality with it). */
+    static String textWithDrops(Input in, int dropped) {
+        return render(in, units(in), dropped);
     }
 
     private static final class Unit {
         final Section section;
         final String text;
-        final int tokens;
         /** position in the section as printed */
         final int index;
         /** for summary sentences: where the sentence starts in the summary */
@@ -123,7 +130,6 @@ public final class PreludeBuilder {
         Unit(Section section, String text, int index, int offset) {
             this.section = section;
             this.text = text;
-            this.tokens = Tokens.count(text);
             this.index = index;
             this.offset = offset;
         }

@@ -124,6 +124,14 @@ public final class SessionBrowser {
         return viewAs;
     }
 
+    /**
+     * Fails with one clear line when the database has no project schema; otherwise says whether
+     * the session list has its counters (schema V10+) or counts per row.
+     */
+    public boolean requireProject() {
+        return db.withConnection(this::hasCounters);
+    }
+
     // ------------------------------------------------------------------ users and apps
 
     /** A user by e-mail (exact, then ignoring case), or a clear error. */
@@ -526,14 +534,14 @@ public final class SessionBrowser {
         if (pinned != null) {
             for (JsonNode p : pinned) {
                 pins.add(new PreludeBuilder.Pin(p.path(0).asText(), p.path(1).isNull() ? null : p.path(1).asText(),
-                        p.path(2).asText(), parseInstant(p.path(3).asText(null))));
+                        p.path(2).asText(), micros(p.path(3))));
             }
         }
         List<Decision> decisions = new ArrayList<>();
         JsonNode ds = MemoryFormat.parse(rs.getString(8));
         if (ds != null) {
             for (JsonNode d : ds) {
-                decisions.add(MemoryFormat.decision(null, d.path(0).toString(), parseInstant(d.path(1).asText(null))));
+                decisions.add(MemoryFormat.decision(null, d.path(0).toString(), micros(d.path(1))));
             }
         }
         return new PreludeBuilder.Input(sessionId, rs.getString(1), rs.getString(2),
@@ -543,15 +551,12 @@ public final class SessionBrowser {
                 pins, decisions);
     }
 
-    private static Instant parseInstant(String text) {
-        if (text == null) {
+    private static Instant micros(JsonNode n) {
+        if (n == null || !n.canConvertToLong()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        long m = n.asLong();
+        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L);
     }
 
     /** A live tail of the session, starting after the newest message of {@code opened}. */
@@ -655,6 +660,10 @@ public final class SessionBrowser {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SessionQueries.HAS_COUNTERS)) {
             rs.next();
             boolean has = rs.getBoolean(1);
+            if (rs.wasNull()) {
+                throw new WardenException("Not a project database: there is no table core.sessions in "
+                        + db.profile().database() + ".", "run 'warden migrate' to create the project schema, or connect to another database");
+            }
             if (!has) {
                 LOG.info("core.sessions has no message counters (schema before V10): counting per row");
             }

@@ -231,15 +231,18 @@ public final class SessionQueries {
 
     /**
      * Everything the prelude needs in ONE round trip: title, app, memory, the pinned files and the
-     * most recent decisions (as JSON arrays built in the server).
+     * most recent decisions (as JSON arrays built in the server; times as epoch microseconds,
+     * which cost nothing to read back).
      */
     public static final String PRELUDE = """
             SELECT s.title, a.name, m.session_id IS NOT NULL, m.rolling_summary, m.key_facts::text, m.constraints::text,
-                   (SELECT coalesce(json_agg(json_build_array(f.path, w.reason, w.pinned_by, w.created_at)
+                   (SELECT coalesce(json_agg(json_build_array(f.path, w.reason, w.pinned_by,
+                                                               (extract(epoch FROM w.created_at) * 1000000)::bigint)
                                              ORDER BY w.created_at, f.path), '[]')::text
                       FROM core.working_set w JOIN core.files f ON f.id = w.file_id
                      WHERE w.session_id = s.id),
-                   (SELECT coalesce(json_agg(json_build_array(d.payload, d.created_at) ORDER BY d.created_at DESC), '[]')::text
+                   (SELECT coalesce(json_agg(json_build_array(d.payload, (extract(epoch FROM d.created_at) * 1000000)::bigint)
+                                             ORDER BY d.created_at DESC), '[]')::text
                       FROM (SELECT e.payload, e.created_at FROM core.events e
                              WHERE e.session_id = s.id AND e.kind = 'decision'
                              ORDER BY e.created_at DESC LIMIT ?) d)
@@ -274,7 +277,10 @@ public final class SessionQueries {
     public static final String APP_NAMES_MATCHING = """
             SELECT DISTINCT name FROM core.apps WHERE name ILIKE ? ORDER BY name LIMIT ?""";
 
+    /** null: no core.sessions at all; false: a schema before V10. */
     public static final String HAS_COUNTERS = """
-            SELECT count(*) = 2 FROM pg_attribute
-             WHERE attrelid = 'core.sessions'::regclass AND attname IN ('message_count', 'total_tokens') AND NOT attisdropped""";
+            SELECT CASE WHEN to_regclass('core.sessions') IS NOT NULL THEN
+                   (SELECT count(*) = 2 FROM pg_attribute
+                     WHERE attrelid = to_regclass('core.sessions') AND attname IN ('message_count', 'total_tokens')
+                       AND NOT attisdropped) END""";
 }

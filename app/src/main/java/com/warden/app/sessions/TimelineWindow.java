@@ -10,6 +10,8 @@ import java.util.List;
  * the whole session. Call it from one thread (the FX thread on screen).
  */
 public final class TimelineWindow {
+    /** What the session screen holds: twenty pages of fifty. */
+    public static final int DEFAULT_CAPACITY = 1000;
     private final List<MessageRow> rows;
     private final int capacity;
     private boolean hasOlder;
