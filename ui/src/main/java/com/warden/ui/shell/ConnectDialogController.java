@@ -16,6 +16,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -28,7 +29,7 @@ import javafx.stage.Stage;
 public final class ConnectDialogController {
     private final ConnectDialogViewModel viewModel;
 
-    @FXML private Pane root;
+    @FXML private Pane dialogRoot;
     @FXML private ListView<SavedProfile> savedList;
     @FXML private Button forgetButton;
     @FXML private TabPane modes;
@@ -100,6 +101,7 @@ public final class ConnectDialogController {
         resultLine.managedProperty().bind(resultLine.visibleProperty());
 
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
         testButton.disableProperty().bind(viewModel.busyProperty());
         saveButton.disableProperty().bind(viewModel.busyProperty());
         connectButton.disableProperty().bind(viewModel.busyProperty());
@@ -123,7 +125,7 @@ public final class ConnectDialogController {
 
     @FXML
     private void onCancel() {
-        ((Stage) root.getScene().getWindow()).close();
+        ((Stage) dialogRoot.getScene().getWindow()).close();
     }
 
     @FXML
@@ -144,9 +146,12 @@ public final class ConnectDialogController {
         private final Label uri = new Label();
         private final VBox box = new VBox(2, name, uri);
 
+        private final Tooltip tooltip = new Tooltip();
+
         SavedCell() {
             name.getStyleClass().add(UiStyles.NAV_TITLE);
             uri.getStyleClass().add(UiStyles.NAV_CAPTION);
+            setPrefWidth(0); // ellipsize long URIs instead of scrolling sideways; the tooltip has them whole
         }
 
         @Override
@@ -154,10 +159,13 @@ public final class ConnectDialogController {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             name.setText(item.name());
             uri.setText(item.uri());
+            tooltip.setText(item.uri());
+            setTooltip(tooltip);
             setText(null);
             setGraphic(box);
         }

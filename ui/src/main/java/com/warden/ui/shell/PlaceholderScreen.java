@@ -50,9 +50,10 @@ public record PlaceholderScreen(String id, String title, boolean needsProject, S
                 "This screen arrives in a later version. It will work on " + context.database().profile().label()
                         + (needsProject ? " (schema core at version " + context.project().schemaVersion() + ")." : "."));
         note.getStyleClass().add(Styles.ACCENT);
-        Label kind = new Label(needsProject ? "Project screen" : "Works on any PostgreSQL");
+        Label kind = new Label(needsProject ? "PROJECT SCREEN" : "WORKS ON ANY POSTGRESQL");
         kind.getStyleClass().addAll(UiStyles.SCREEN_KIND, Styles.TEXT_MUTED);
-        panel.getChildren().addAll(kind, note);
+        panel.getChildren().add(0, kind);
+        panel.getChildren().add(note);
         return ScreenView.of(ScreenPanels.scroll(panel, id));
     }
 }

@@ -9,7 +9,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -27,6 +30,7 @@ final class ScreenPanels {
         title.getStyleClass().add(Styles.TITLE_2);
         Label summary = new Label(screen.summary());
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add(UiStyles.SCREEN_SUMMARY);
         VBox panel = new VBox(title, summary);
         panel.getStyleClass().add(UiStyles.SCREEN_PANEL);
@@ -60,8 +64,10 @@ final class ScreenPanels {
             }
             case FAILED -> {
                 why = message("The connection failed", state.line(), Styles.DANGER);
+                Button copy = button("Copy details", () -> copy(state.line() + "\n\n" + state.details()), false);
+                copy.setId("copyFailureDetails");
                 panel.getChildren().addAll(why, actions(button("Try again (F5)", retry, true),
-                        button("Connect…", connect, false)));
+                        button("Connect…", connect, false), copy));
             }
             case NEEDS_PROJECT -> {
                 why = message("This screen needs a project database", state.line(), Styles.WARNING);
@@ -73,6 +79,12 @@ final class ScreenPanels {
         }
         why.setId("screenLine");
         return scroll(panel, screen.id());
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     static Message message(String title, String line, String style) {

@@ -27,15 +27,15 @@ public final class ShellController {
     private final ConnectDialog connectDialog;
     private ScreenHost host;
 
-    @FXML private BorderPane root;
+    @FXML private BorderPane shellRoot;
     @FXML private MenuItem disconnectItem;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private ListView<Screen> navigation;
     @FXML private StackPane screenHost;
     @FXML private HBox errorBanner;
-    @FXML private Label errorLine;
+    @FXML private Label bannerLine;
     @FXML private Button copyDetailsButton;
-    @FXML private ProgressIndicator busyIndicator;
+    @FXML private ProgressIndicator statusBusy;
     @FXML private Label activity;
     @FXML private Label serverLabel;
     @FXML private Label serverVersion;
@@ -66,11 +66,12 @@ public final class ShellController {
 
         errorBanner.visibleProperty().bind(viewModel.errorProperty().isNotNull());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
-        errorLine.textProperty().bind(Bindings.createStringBinding(
+        bannerLine.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.errorProperty().get() == null ? "" : viewModel.errorProperty().get().line(),
                 viewModel.errorProperty()));
 
-        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        statusBusy.visibleProperty().bind(viewModel.busyProperty());
+        statusBusy.managedProperty().bind(statusBusy.visibleProperty());
         activity.textProperty().bind(viewModel.activityProperty());
         statusItem(serverLabel, viewModel.serverLabelProperty(), viewModel.serverDetailProperty());
         statusItem(serverVersion, viewModel.serverVersionProperty(), null);
@@ -144,6 +145,6 @@ public final class ShellController {
     }
 
     private Window window() {
-        return root.getScene().getWindow();
+        return shellRoot.getScene().getWindow();
     }
 }

@@ -68,9 +68,12 @@ public final class ShellViewModel {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final StringBinding activity;
 
+    /** The profile the launcher opened with: the note belongs to it, not to later connections. */
+    private ConnectionProfile firstProfile;
     /** Bumped by every connect/adopt/disconnect: results of older attempts are closed, not shown. */
     private int generation;
     private ConnectionProfile profile;
+    private String note = "";
     private ErrorReport failure;
     private ErrorReport statusFailure;
     private volatile Database database;
@@ -102,6 +105,9 @@ public final class ShellViewModel {
 
     /** Opens a pool for {@code newProfile} and detects the schema, off the FX thread. */
     public void connect(ConnectionProfile newProfile) {
+        if (firstProfile == null) {
+            firstProfile = newProfile;
+        }
         int attempt = ++generation;
         begin(newProfile);
         message.set("Connecting to " + newProfile.label() + "…");
@@ -176,6 +182,7 @@ public final class ShellViewModel {
     /** The note the launcher passes ("Embedded demo database, data in …"), shown until something happens. */
     public void showNote(String note) {
         if (note != null && !note.isBlank()) {
+            this.note = note;
             message.set(note);
         }
     }
@@ -264,7 +271,8 @@ public final class ShellViewModel {
         ServerInfo server = db.server();
         serverVersion.set("PostgreSQL " + server.version());
         serverDetail.set(db.profile().safeUri() + "\nconnected as " + server.currentUser()
-                + (server.superuser() ? " (superuser)" : "") + ", read-only");
+                + (server.superuser() ? " (superuser)" : "") + ", read-only"
+                + (note.isEmpty() || !db.profile().equals(firstProfile) ? "" : "\n" + note));
         showStatus(connected);
         state.set(ConnectionState.CONNECTED);
         updateScreenState();
@@ -299,8 +307,7 @@ public final class ShellViewModel {
         detach();
         state.set(ConnectionState.FAILED);
         message.set("Not connected.");
-        error.set(failure);
-        updateScreenState();
+        updateScreenState(); // the content area says why, with "copy details"; no banner on top of it
     }
 
     /** Forgets the current database (closing it off the FX thread) and everything shown about it. */
@@ -330,8 +337,9 @@ public final class ShellViewModel {
                     "Not connected. Choose a database with File → Connect… (Ctrl+N).");
             case CONNECTING -> new ScreenState(screen, ScreenState.Kind.CONNECTING,
                     "Connecting to " + (profile == null ? "the database" : profile.label()) + "…");
-            case FAILED -> new ScreenState(screen, ScreenState.Kind.FAILED,
-                    failure == null ? "The connection failed." : failure.line());
+            case FAILED -> failure == null
+                    ? new ScreenState(screen, ScreenState.Kind.FAILED, "The connection failed.")
+                    : new ScreenState(screen, ScreenState.Kind.FAILED, failure.line(), failure.details());
             case CONNECTED -> connectedState(screen);
         };
         screenState.set(next);

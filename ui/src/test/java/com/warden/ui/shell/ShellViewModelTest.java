@@ -25,6 +25,7 @@ class ShellViewModelTest {
     Path home;
 
     private ScheduledExecutorService poller;
+    private final DirectJobs jobs = new DirectJobs();
     private ShellViewModel viewModel;
 
     @BeforeEach
@@ -35,7 +36,7 @@ class ShellViewModelTest {
 
     private ShellViewModel newViewModel() {
         AppDirs dirs = new AppDirs(home.resolve("data"), home.resolve("config"));
-        return new ShellViewModel(ScreenRegistry.standard(), new DirectJobs(), Runnable::run, poller, Runnable::run,
+        return new ShellViewModel(ScreenRegistry.standard(), jobs, Runnable::run, poller, Runnable::run,
                 new SettingsStore(dirs.config()), profile -> Database.open(profile, Access.READ_ONLY), dirs);
     }
 
@@ -95,17 +96,16 @@ class ShellViewModelTest {
         viewModel.connect(nowhere);
 
         assertThat(viewModel.stateProperty().get()).isEqualTo(ConnectionState.FAILED);
-        assertThat(viewModel.errorProperty().get().line())
-                .startsWith("Nothing is listening on localhost:1 (connection refused).")
-                .doesNotContain("\n");
-        assertThat(viewModel.errorProperty().get().details()).contains("ConnectException");
-        assertThat(viewModel.screenStateProperty().get().kind()).isEqualTo(ScreenState.Kind.FAILED);
+        ScreenState failed = viewModel.screenStateProperty().get();
+        assertThat(failed.kind()).isEqualTo(ScreenState.Kind.FAILED);
+        assertThat(failed.line()).startsWith("Nothing is listening on localhost:1 (connection refused).").doesNotContain("\n");
+        assertThat(failed.details()).contains("ConnectException");
         assertThat(viewModel.titleProperty().get()).isEqualTo("Warden — nobody@localhost:1/x");
 
-        viewModel.dismissError();
+        int attempts = jobs.titles().size();
         viewModel.refresh();
+        assertThat(jobs.titles().subList(attempts, jobs.titles().size())).contains("Connecting to localhost:1/x…");
         assertThat(viewModel.stateProperty().get()).isEqualTo(ConnectionState.FAILED);
-        assertThat(viewModel.errorProperty().get()).isNotNull();
     }
 
     @Test

@@ -107,7 +107,8 @@ class ShellWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.N);
         until("the connect dialog", () -> composition.connectDialog().stage() != null
                 && composition.connectDialog().stage().isShowing());
-        TextField uri = robot.lookup("#uriField").queryAs(TextField.class);
+        TextField uri = robot.from(composition.connectDialog().stage().getScene().getRoot())
+                .lookup("#uriField").queryAs(TextField.class);
         String typed = onFx(uri::getText);
         assertThat(typed).isEqualTo(demo.profile().safeUri());
 
