@@ -31,7 +31,7 @@ public final class ScreenRegistry {
     /** Warden's screens: project screens first, then the ones that work on any PostgreSQL. */
     public static ScreenRegistry standard() {
         return new ScreenRegistry(List.of(
-                PlaceholderScreen.SESSIONS,   // → new com.warden.ui.sessions.SessionsScreen()
+                new com.warden.ui.sessions.SessionsScreen(),
                 PlaceholderScreen.FILES,      // → new com.warden.ui.files.FilesScreen()
                 PlaceholderScreen.IMPACT,     // → new com.warden.ui.impact.ImpactScreen()
                 PlaceholderScreen.INTEGRITY,  // → new com.warden.ui.integrity.IntegrityScreen()

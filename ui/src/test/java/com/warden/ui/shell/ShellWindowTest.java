@@ -73,14 +73,19 @@ class ShellWindowTest {
         assertThat(onFx(stage::getTitle)).isEqualTo("Warden — " + demo.profile().name());
         until("the pool line", () -> text(robot, "#poolUse").matches("pool \\d+ active / \\d+ open"));
 
-        // the Sessions placeholder is open, and says what it will do
-        Node sessions = robot.lookup("#screen-sessions").query();
-        boolean visible = onFx(sessions::isVisible);
+        // the first screen is open; a screen not built yet says what it will do
+        Node first = robot.lookup("#screen-sessions").query();
+        boolean visible = onFx(first::isVisible);
         assertThat(visible).isTrue();
-        assertThat(robot.from(sessions).lookup((Node n) -> n instanceof Message m && "Not built yet".equals(m.getTitle()))
-                .tryQuery()).isPresent();
-        assertThat(robot.from(sessions).lookup((Node n) -> n instanceof Label l && l.getText().startsWith("Browse the agent's chat sessions"))
-                .tryQuery()).isPresent();
+        composition.shell().screens().all().stream().filter(s -> s instanceof PlaceholderScreen).findFirst().ifPresent(placeholder -> {
+            robot.clickOn("#nav-" + placeholder.id());
+            Node panel = robot.lookup("#screen-" + placeholder.id()).query();
+            until(placeholder.title() + " on screen", () -> panel.isVisible());
+            assertThat(robot.from(panel).lookup((Node n) -> n instanceof Message m && "Not built yet".equals(m.getTitle()))
+                    .tryQuery()).isPresent();
+            assertThat(robot.from(panel).lookup((Node n) -> n instanceof Label l && l.getText().equals(placeholder.summary()))
+                    .tryQuery()).isPresent();
+        });
     }
 
     @Test
