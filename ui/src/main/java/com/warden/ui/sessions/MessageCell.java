@@ -59,7 +59,16 @@ final class MessageCell extends ListCell<MessageItem> {
         tokens.getStyleClass().add("muted");
         Label time = new Label(item.time());
         time.getStyleClass().add("muted");
-        HBox header = new HBox(8, role, model, gap, tokens, time);
+        HBox header = new HBox(8, role, model);
+        if (item.cut()) {
+            Label note = new Label(item.cutNote());
+            note.getStyleClass().add("cut-label");
+            Hyperlink all = new Hyperlink("Show all");
+            all.getStyleClass().add("show-all");
+            all.setOnAction(e -> showAll.accept(item));
+            header.getChildren().addAll(note, all);
+        }
+        header.getChildren().addAll(gap, tokens, time);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("message-header");
 
@@ -73,15 +82,10 @@ final class MessageCell extends ListCell<MessageItem> {
             text.getStyleClass().add(part.code() ? "code-block" : "prose");
             body.getChildren().add(text);
         }
-        if (item.truncated()) {
-            Label note = new Label(item.cutNote());
-            note.getStyleClass().add("muted");
-            Hyperlink all = new Hyperlink("Show all");
-            all.setOnAction(e -> showAll.accept(item));
-            HBox cut = new HBox(8, note, all);
-            cut.setAlignment(Pos.CENTER_LEFT);
-            cut.getStyleClass().add("cut-note");
-            body.getChildren().add(cut);
+        if (item.cut()) {
+            Label more = new Label("…");
+            more.getStyleClass().add("muted");
+            body.getChildren().add(more);
         }
         VBox card = new VBox(4, header, body);
         card.getStyleClass().add("message-card");
@@ -93,7 +97,7 @@ final class MessageCell extends ListCell<MessageItem> {
         MenuItem idItem = new MenuItem("Copy message id");
         idItem.setOnAction(e -> copyId.accept(item));
         ContextMenu menu = new ContextMenu(copyItem, idItem);
-        if (item.truncated()) {
+        if (item.cut()) {
             MenuItem allItem = new MenuItem("Show all");
             allItem.setOnAction(e -> showAll.accept(item));
             menu.getItems().add(allItem);

@@ -357,6 +357,7 @@ public final class SessionViewModel {
     /** The whole text of a message ("show all"), handed to {@code then} on the FX thread. */
     public void fullContent(MessageItem item, Consumer<String> then) {
         if (!item.truncated()) {
+            // the page brought all of it
             then.accept(item.content());
             return;
         }

@@ -156,6 +156,98 @@ class SessionsWindowTest {
         assertThat(onFx(() -> timeline.getItems().get(timeline.getItems().size() - 1).content())).isEqualTo(text);
     }
 
+    /** A new session in the golden app with {@code n} short messages, or with the given contents. */
+    static UUID newSession(String title, int n, String... contents) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection c = demo.dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO core.sessions (id, user_id, app_id, title, last_activity_at) "
+                    + "SELECT ?, user_id, app_id, ?, now() + interval '1 day' FROM core.sessions WHERE id = ?")) {
+                ps.setObject(1, id);
+                ps.setString(2, title);
+                ps.setObject(3, golden);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO core.messages (session_id, role, content, created_at) "
+                    + "SELECT ?, 'user', 'n' || g, now() - interval '1 day' + g * interval '1 second' FROM generate_series(1, ?) g")) {
+                ps.setObject(1, id);
+                ps.setInt(2, n);
+                ps.executeUpdate();
+            }
+            for (String content : contents) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO core.messages (session_id, role, content, model) "
+                        + "VALUES (?, 'assistant', ?, 'gpt-4o')")) {
+                    ps.setObject(1, id);
+                    ps.setString(2, content);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        return id;
+    }
+
+    private void openById(FxRobot robot, UUID id) {
+        robot.clickOn("#clearButton");
+        TableView<SessionItem> table = table(robot);
+        until("the new session in the list", () -> table.getItems().stream().anyMatch(r -> r.id().equals(id)));
+        onFx(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).id().equals(id)) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+            return null;
+        });
+        robot.clickOn("#openButton");
+        until("the session tab", () -> robot.lookup("#session-" + id).tryQuery().isPresent());
+    }
+
+    @Test
+    void scrollingUpPagesBackThroughHistoryHoldingABoundedWindow(FxRobot robot) throws Exception {
+        UUID id = newSession("Long history for scrolling", 1500);
+        awaitList(robot);
+        openById(robot, id);
+        @SuppressWarnings("unchecked")
+        ListView<MessageItem> timeline = robot.from(robot.lookup("#session-" + id).queryAs(Node.class)).lookup("#timeline")
+                .queryAs(ListView.class);
+        until("the newest page", () -> timeline.getItems().size() == SessionViewModel.PAGE);
+        assertThat(onFx(() -> timeline.getItems().get(timeline.getItems().size() - 1).content())).isEqualTo("n1500");
+        // scroll to the top again and again, as a person dragging the scroll bar up would
+        until("the first message", () -> {
+            timeline.scrollTo(0);
+            return timeline.getItems().get(0).content().equals("n1");
+        });
+        int held = onFx(() -> timeline.getItems().size());
+        assertThat(held).isLessThanOrEqualTo(com.warden.app.sessions.TimelineWindow.DEFAULT_CAPACITY);
+        assertThat(onFx(() -> {
+            for (int i = 1; i < timeline.getItems().size(); i++) {
+                int prev = Integer.parseInt(timeline.getItems().get(i - 1).content().substring(1));
+                int now = Integer.parseInt(timeline.getItems().get(i).content().substring(1));
+                if (now != prev + 1) {
+                    return false;
+                }
+            }
+            return true;
+        })).isTrue();
+        Label status = robot.from(robot.lookup("#session-" + id).queryAs(Node.class)).lookup("#timelineStatus").queryAs(Label.class);
+        assertThat(onFx(status::getText)).contains("of 1,500 messages held").contains("scroll down for newer");
+    }
+
+    @Test
+    void aMessageOfSeveralMegabytesIsShownCutWithShowAll(FxRobot robot) throws Exception {
+        String huge = "Start of a long reply.\n```\n" + "line of generated code;\n".repeat(150_000) + "```\nEnd.";
+        UUID id = newSession("Huge reply", 3, huge);
+        awaitList(robot);
+        openById(robot, id);
+        Node view = robot.lookup("#session-" + id).queryAs(Node.class);
+        until("the cut note", () -> robot.from(view).lookup((Node n) -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("Showing ") && l.getText().endsWith(" MB")).tryQuery().isPresent());
+        robot.clickOn(robot.from(view).lookup((Node n) -> n instanceof javafx.scene.control.Hyperlink h && "Show all".equals(h.getText()))
+                .queryAs(Node.class));
+        until("the whole message in its own window", () -> robot.listTargetWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().getRoot().lookup(".full-message") instanceof TextArea t
+                        && t.getText().length() == huge.length()));
+    }
+
     @Test
     void viewAsUserHidesAnotherUsersSessions(FxRobot robot) {
         awaitList(robot);
