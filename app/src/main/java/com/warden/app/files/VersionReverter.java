@@ -61,19 +61,23 @@ public final class VersionReverter {
     private RevertResult revert(Connection c, UUID fileId, int version, String createdBy) throws SQLException {
         String path;
         Integer previousHead;
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT f.path, h.version
-                  FROM core.files f
-                  LEFT JOIN core.file_versions h ON h.id = f.head_version_id AND h.file_id = f.id
-                 WHERE f.id = ?
-                   FOR UPDATE OF f""")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.path FROM core.files f WHERE f.id = ? FOR UPDATE")) {
             ps.setObject(1, fileId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new WardenException("No file with id " + fileId + ".", "it may have been deleted; reload the list");
                 }
                 path = rs.getString(1);
-                previousHead = (Integer) rs.getObject(2);
+            }
+        }
+        // read the head in a statement of its own: after waiting for the lock, the locking statement
+        // still sees the versions of its own, older snapshot (a concurrent revert's new row is missing)
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT h.version FROM core.files f JOIN core.file_versions h ON h.id = f.head_version_id AND h.file_id = f.id
+                 WHERE f.id = ?""")) {
+            ps.setObject(1, fileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                previousHead = rs.next() ? rs.getInt(1) : null;
             }
         }
         afterLock.run();
