@@ -77,13 +77,14 @@ public final class TextDiff {
     /** Index in {@link #rows()} of the first row of each change, in order: what next / previous change walks. */
     public List<Integer> changeStarts() {
         List<Integer> starts = new ArrayList<>(blocks.size());
-        int row = 0;
-        int oldAt = 0;
-        for (DiffBlock b : blocks) {
-            row += b.oldStart() - oldAt;
-            starts.add(row);
-            row += Math.max(b.removed(), b.added());
-            oldAt = b.oldEnd();
+        List<DiffRow> all = rows();
+        int previous = -1;
+        for (int r = 0; r < all.size(); r++) {
+            int change = all.get(r).change();
+            if (change >= 0 && change != previous) {
+                starts.add(r);
+            }
+            previous = change;
         }
         return starts;
     }
@@ -97,15 +98,21 @@ public final class TextDiff {
             while (i < b.oldStart()) {
                 out.add(equalRow(i++, j++));
             }
-            int n = b.removed();
-            int m = b.added();
-            for (int t = 0; t < Math.max(n, m); t++) {
-                if (t < n && t < m) {
-                    out.add(changedPair(b.oldStart() + t, b.newStart() + t, k));
-                } else if (t < n) {
-                    out.add(new DiffRow(DiffRow.Kind.DELETE, side(oldLines, b.oldStart() + t, null, false), null, k));
+            List<String> oldBodies = new ArrayList<>(b.removed());
+            for (int t = b.oldStart(); t < b.oldEnd(); t++) {
+                oldBodies.add(TextLines.body(oldLines.get(t)));
+            }
+            List<String> newBodies = new ArrayList<>(b.added());
+            for (int t = b.newStart(); t < b.newEnd(); t++) {
+                newBodies.add(TextLines.body(newLines.get(t)));
+            }
+            for (int[] pair : LineAligner.align(oldBodies, newBodies)) {
+                if (pair[0] >= 0 && pair[1] >= 0) {
+                    out.add(changedPair(b.oldStart() + pair[0], b.newStart() + pair[1], k));
+                } else if (pair[0] >= 0) {
+                    out.add(new DiffRow(DiffRow.Kind.DELETE, side(oldLines, b.oldStart() + pair[0], null, false), null, k));
                 } else {
-                    out.add(new DiffRow(DiffRow.Kind.INSERT, null, side(newLines, b.newStart() + t, null, false), k));
+                    out.add(new DiffRow(DiffRow.Kind.INSERT, null, side(newLines, b.newStart() + pair[1], null, false), k));
                 }
             }
             i = b.oldEnd();

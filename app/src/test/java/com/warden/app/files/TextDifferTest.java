@@ -120,6 +120,19 @@ class TextDifferTest {
     }
 
     @Test
+    void similarLinesSitSideBySideInsideALargerChange() {
+        String a = "x\nexport default function App() {\ny\n";
+        String b = "x\nfunction ThemeToggle() {\n  return 1;\n}\n\nfunction TodoApp() {\ny\n";
+        TextDiff d = TextDiffer.diff(a, b, DiffOptions.DEFAULT);
+        assertThat(d.rows()).extracting(DiffRow::kind).containsExactly(DiffRow.Kind.EQUAL, DiffRow.Kind.INSERT,
+                DiffRow.Kind.INSERT, DiffRow.Kind.INSERT, DiffRow.Kind.INSERT, DiffRow.Kind.CHANGE, DiffRow.Kind.EQUAL);
+        DiffRow paired = d.rows().get(5);
+        assertThat(paired.left().text()).isEqualTo("export default function App() {");
+        assertThat(paired.right().text()).isEqualTo("function TodoApp() {");
+        assertThat(d.changeStarts()).containsExactly(1);
+    }
+
+    @Test
     void anAddedBlockSlidesDownToEndOnItsOwnClosingLine() {
         String a = "function a() {\n  return 1;\n}\n";
         String b = "function a() {\n  return 1;\n}\n\nfunction b() {\n  return 2;\n}\n";
