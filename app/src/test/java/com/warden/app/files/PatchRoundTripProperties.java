@@ -40,6 +40,23 @@ class PatchRoundTripProperties {
         assertThat(applied.result()).isEqualTo(pair[1].getBytes(StandardCharsets.UTF_8));
     }
 
+    @Property(tries = 40)
+    void bigPairsCutAtAnchorsStillPatchExactly(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int percentChanged) {
+        String[] pair = SyntheticPair.generate(3000, percentChanged / 100.0, seed);
+        // and a block of lines moved elsewhere, which unique-line anchors must not trip over
+        List<String> lines = new ArrayList<>(TextLines.split(pair[1]));
+        java.util.Random random = new java.util.Random(seed);
+        int from = random.nextInt(lines.size() - 200);
+        List<String> block = new ArrayList<>(lines.subList(from, from + 150));
+        lines.subList(from, from + 150).clear();
+        lines.addAll(random.nextInt(lines.size()), block);
+        pair[1] = String.join("", lines);
+        TextDiff d = TextDiffer.diff(pair[0], pair[1], DiffOptions.DEFAULT);
+        assertThat(UnifiedApplier.apply(pair[0], d.unified("f", "f"))).isEqualTo(pair[1]);
+        assertThat(UnifiedApplier.apply(pair[1], TextDiffer.diff(pair[1], pair[0], DiffOptions.DEFAULT).unified("f", "f")))
+                .isEqualTo(pair[0]);
+    }
+
     @Property(tries = 500)
     void theRowsHoldBothTextsCompletely(@ForAll("pairs") String[] pair) {
         TextDiff d = TextDiffer.diff(pair[0], pair[1], DiffOptions.DEFAULT);
