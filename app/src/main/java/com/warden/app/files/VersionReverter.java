@@ -26,6 +26,46 @@ public final class VersionReverter {
         this.db = db;
     }
 
+    /** Whether this connection may revert, and if not, why (one clear line for a disabled button). */
+    public record WriteAccess(boolean writable, String reason) {
+        static final WriteAccess YES = new WriteAccess(true, null);
+
+        static WriteAccess no(String reason) {
+            return new WriteAccess(false, reason);
+        }
+    }
+
+    /**
+     * Asks the server whether a revert could succeed here: not on a read-only pool, not on a standby,
+     * not in a read-only transaction (default_transaction_read_only set for the role or database),
+     * and only with INSERT on core.file_versions and UPDATE on core.files.
+     */
+    public static WriteAccess writeAccess(Database db) {
+        if (db.access() != com.warden.app.connect.Access.READ_WRITE) {
+            return WriteAccess.no("the connection is read-only");
+        }
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT pg_is_in_recovery(), current_setting('transaction_read_only') = 'on',
+                           has_table_privilege('core.file_versions', 'INSERT'), has_table_privilege('core.files', 'UPDATE'),
+                           current_user""");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return WriteAccess.no("the server is a standby (in recovery): it accepts no writes");
+                }
+                if (rs.getBoolean(2)) {
+                    return WriteAccess.no("transactions are read-only for " + rs.getString(5) + " here (default_transaction_read_only)");
+                }
+                if (!rs.getBoolean(3) || !rs.getBoolean(4)) {
+                    return WriteAccess.no(rs.getString(5) + " may not write file versions (needs INSERT on core.file_versions "
+                            + "and UPDATE on core.files)");
+                }
+                return WriteAccess.YES;
+            }
+        });
+    }
+
     /** Test hook: runs inside the transaction right after the row lock is taken. */
     void afterLock(Runnable hook) {
         this.afterLock = hook;

@@ -163,6 +163,45 @@ class VersionReverterTest {
     }
 
     @Test
+    void writeAccessSaysWhyARevertCannotRunHere() throws SQLException {
+        assertThat(VersionReverter.writeAccess(rw)).isEqualTo(new VersionReverter.WriteAccess(true, null));
+        try (Database ro = Database.open(copy.profile(), Access.READ_ONLY)) {
+            assertThat(VersionReverter.writeAccess(ro).reason()).isEqualTo("the connection is read-only");
+        }
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP ROLE IF EXISTS files_reader");
+            st.execute("CREATE ROLE files_reader LOGIN");
+            st.execute("GRANT USAGE ON SCHEMA core TO files_reader");
+            st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA core TO files_reader");
+        }
+        var p = copy.profile();
+        var reader = new com.warden.app.connect.ConnectionProfile(null, p.host(), p.port(), p.database(), "files_reader",
+                p.sslMode(), null, null, null, null);
+        try (Database db = Database.open(reader, Access.READ_WRITE)) {
+            assertThat(VersionReverter.writeAccess(db).reason()).isEqualTo(
+                    "files_reader may not write file versions (needs INSERT on core.file_versions and UPDATE on core.files)");
+            assertThatThrownBy(() -> new VersionReverter(db).makeHead(app.id(), 1, null)).isInstanceOf(WardenException.class)
+                    .hasMessageStartingWith("Too few privileges");
+        }
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER ROLE files_reader SET default_transaction_read_only = on");
+            st.execute("GRANT INSERT ON core.file_versions TO files_reader");
+            st.execute("GRANT UPDATE ON core.files TO files_reader");
+        }
+        try (Database db = Database.open(reader, Access.READ_WRITE)) {
+            assertThat(VersionReverter.writeAccess(db).reason())
+                    .isEqualTo("transactions are read-only for files_reader here (default_transaction_read_only)");
+            assertThatThrownBy(() -> new VersionReverter(db).makeHead(app.id(), 1, null)).isInstanceOf(WardenException.class)
+                    .hasMessageStartingWith("This connection is read-only");
+        }
+        assertThat(count("SELECT count(*) FROM core.file_versions WHERE file_id = '" + app.id() + "'")).isEqualTo(app.versions());
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP OWNED BY files_reader");
+            st.execute("DROP ROLE files_reader");
+        }
+    }
+
+    @Test
     void theServerRefusesTooWhenTheConnectionIsReadOnly() throws SQLException {
         // belt and braces: even past the check, a read-only session cannot write
         long before = count("SELECT count(*) FROM core.file_versions");
