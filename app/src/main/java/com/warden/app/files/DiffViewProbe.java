@@ -1,22 +1,24 @@
 package com.warden.app.files;
 
-import com.warden.app.job.Job;
+import com.warden.app.connect.ConnectionProfile;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.UUID;
 
 /**
- * How the diff benchmark times the desktop's diff view without the engine depending on JavaFX:
- * the ui module registers an implementation through META-INF/services. It runs the load the
- * way the screen does (off the UI thread), puts the result into the real virtualised diff view
- * and reports when the first rows have been painted.
+ * How the diff benchmark times the desktop's Files screen without the engine depending on JavaFX:
+ * the ui module registers an implementation through META-INF/services. It opens the real screen
+ * on the database, asks it to show a diff as a click would, and reports when the first rows of
+ * that diff have been laid out for painting (versions and contents loaded and diffed off the FX
+ * thread on the way).
  */
 public interface DiffViewProbe extends AutoCloseable {
 
-    /** Starts the toolkit and the view; returns why it cannot (no display, ...), or null when ready. */
-    String open();
+    /** Starts the toolkit and opens the screen on the database; returns why it cannot (no display, ...), or null when ready. */
+    String open(ConnectionProfile profile);
 
-    /** Nanoseconds from the start of {@code load} until the view has painted its first rows of the result. */
-    long firstRowsNanos(Job<FileDiff> load) throws Exception;
+    /** Nanoseconds from "show this diff" until the screen has its first rows of it on screen. */
+    long firstRowsNanos(UUID fileId, int fromVersion, int toVersion) throws Exception;
 
     @Override
     void close();

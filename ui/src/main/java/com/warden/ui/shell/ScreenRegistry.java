@@ -32,7 +32,7 @@ public final class ScreenRegistry {
     public static ScreenRegistry standard() {
         return new ScreenRegistry(List.of(
                 PlaceholderScreen.SESSIONS,   // → new com.warden.ui.sessions.SessionsScreen()
-                PlaceholderScreen.FILES,      // → new com.warden.ui.files.FilesScreen()
+                new com.warden.ui.files.FilesScreen(),
                 PlaceholderScreen.IMPACT,     // → new com.warden.ui.impact.ImpactScreen()
                 PlaceholderScreen.INTEGRITY,  // → new com.warden.ui.integrity.IntegrityScreen()
                 PlaceholderScreen.HEALTH,     // → new com.warden.ui.health.HealthScreen()
