@@ -106,7 +106,9 @@ final class DiffBench implements Callable<Integer> {
                     measureBig(large, "20,000 lines, " + pct() + " changed: side-by-side model", 30, results);
                     measureBig(fiveMb, String.format(Locale.ROOT, "%.1f MB file, %s changed: side-by-side model",
                             fiveMb.oldText.length() / 1048576.0, pct()), 15, results);
-                    measurePaint(target.profile(), mainFile, results);
+                    FileEntry largeFile = history.file(history.findApp(appId.toString()), large.path);
+                    FileEntry fiveMbFile = history.file(history.findApp(appId.toString()), fiveMb.path);
+                    measurePaint(target.profile(), mainFile, largeFile, fiveMbFile, results);
                     report(chosen, version, results, savings);
                 } finally {
                     deleteBenchApp(ds, appId);
@@ -177,8 +179,8 @@ final class DiffBench implements Callable<Integer> {
         results.add(result(name, model, "GNU diff -u on the same two files", gnu, mb));
     }
 
-    private void measurePaint(com.warden.app.connect.ConnectionProfile profile, FileEntry file, List<Map<String, Object>> results)
-            throws Exception {
+    private void measurePaint(com.warden.app.connect.ConnectionProfile profile, FileEntry file, FileEntry large, FileEntry fiveMb,
+                              List<Map<String, Object>> results) throws Exception {
         Optional<DiffViewProbe> found = DiffViewProbe.find();
         if (found.isEmpty()) {
             notes.add("First painted rows: not measured, the desktop module is not on the classpath (run ./warden bench diff).");
@@ -202,6 +204,25 @@ final class DiffBench implements Callable<Integer> {
                     + "PostgreSQL, diff off the FX thread, %,d-line pair", lines), paint, null, null, null);
             r.put("aim_ms", 200);
             results.add(r);
+
+            Histogram big = histogram();
+            for (int i = -1; i < 10; i++) {
+                long ns = i % 2 == 0 ? probe.firstRowsNanos(fiveMb.id(), 1, 2) : probe.firstRowsNanos(fiveMb.id(), 2, 1);
+                if (i >= 0) {
+                    big.recordValue(Math.max(1, ns));
+                }
+            }
+            results.add(result("first painted rows of the 5 MB file (same path)", big, null, null, null));
+
+            probe.firstRowsNanos(large.id(), 1, 2);
+            Histogram pages = histogram();
+            for (long ns : probe.pageLayoutNanos(300)) {
+                pages.recordValue(Math.max(1, ns));
+            }
+            Map<String, Object> scroll = result("layout pulse per page scrolled through the 20,000-line diff (virtualised rows)",
+                    pages, null, null, null);
+            scroll.put("aim_ms", 16);
+            results.add(scroll);
         }
     }
 

@@ -20,6 +20,12 @@ public interface DiffViewProbe extends AutoCloseable {
     /** Nanoseconds from "show this diff" until the screen has its first rows of it on screen. */
     long firstRowsNanos(UUID fileId, int fromVersion, int toVersion) throws Exception;
 
+    /**
+     * Pages down through the diff on screen, {@code pages} times (wrapping at the end); for each page the
+     * nanoseconds the layout pulse took to bring in the new rows (over 16 ms would drop a frame at 60 Hz).
+     */
+    long[] pageLayoutNanos(int pages) throws Exception;
+
     @Override
     void close();
 

@@ -294,10 +294,13 @@ public final class FileHistory {
 
     // ------------------------------------------------------------------ diffs
 
+    /** As {@code from} of {@link #diff}: compare with the empty file (what a version added as a whole). */
+    public static final int EMPTY = 0;
+
     /**
      * Diff of two versions of one file. {@code to} null means the head (or, when the head pointer
      * is broken, the highest version, with a note); {@code from} null means the version before
-     * {@code to}, or nothing when {@code to} is the first.
+     * {@code to}, or nothing when {@code to} is the first; {@code from} {@link #EMPTY} means nothing.
      */
     public FileDiff diff(FileEntry file, Integer from, Integer to, DiffOptions options, JobContext job) {
         List<FileVersion> versions = versions(file.id());
@@ -318,7 +321,12 @@ public final class FileHistory {
             }
         }
         FileVersion base;
-        if (from != null) {
+        if (from != null && from == EMPTY) {
+            base = null;
+            int number = target.version();
+            notes.add(versions.stream().anyMatch(v -> v.version() < number)
+                    ? target.label() + " compared with the empty file." : target.label() + " is the first version: compared with the empty file.");
+        } else if (from != null) {
             base = pick(file, versions, from);
         } else {
             int below = target.version();
@@ -483,16 +491,10 @@ public final class FileHistory {
         });
     }
 
-    /** The diff a session's change stands for: the version before the session against the last one in it. */
+    /** The diff a session's change stands for: the version before the session (or nothing) against the last one in it. */
     public FileDiff diff(ChangedFile change, DiffOptions options, JobContext job) {
         FileEntry file = file(change.fileId());
-        if (change.fromVersion() == null) {
-            List<FileVersion> versions = versions(file.id());
-            FileVersion target = pick(file, versions, change.toVersion());
-            return load(file.id(), file.path(), null, target, options, job,
-                    List.of(file.path() + " was created in this session: compared with the empty file."));
-        }
-        return diff(file, change.fromVersion(), change.toVersion(), options, job);
+        return diff(file, change.created() ? EMPTY : change.fromVersion(), change.toVersion(), options, job);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -159,8 +159,12 @@ class FileHistoryTest {
         assertThatThrownBy(() -> history.diff(app, 1, 99, DiffOptions.DEFAULT, JobContext.none()))
                 .isInstanceOf(WardenException.class)
                 .hasMessage("src/App.tsx has no version 99 (it has v1–v" + app.versions() + ").");
-        assertThatThrownBy(() -> history.diff(app, 0, 2, DiffOptions.DEFAULT, JobContext.none()))
-                .isInstanceOf(WardenException.class).hasMessageContaining("no version 0");
+        assertThatThrownBy(() -> history.diff(app, -1, 2, DiffOptions.DEFAULT, JobContext.none()))
+                .isInstanceOf(WardenException.class).hasMessageContaining("no version -1");
+        FileDiff whole = history.diff(app, FileHistory.EMPTY, 2, DiffOptions.DEFAULT, JobContext.none());
+        assertThat(whole.from()).isNull();
+        assertThat(whole.notes()).containsExactly("v2 compared with the empty file.");
+        assertThat(whole.text().stats().removed()).isZero();
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class DiffView extends BorderPane {
     private int longest;
     private boolean mixedLeft;
     private boolean mixedRight;
+    private List<DiffRow> rows = List.of();
 
     public DiffView() {
         getStyleClass().add("diff-view");
@@ -97,9 +98,15 @@ public final class DiffView extends BorderPane {
         mixedLeft = lfLeft && crlfLeft;
         mixedRight = lfRight && crlfRight;
         horizontal.setValue(0);
+        this.rows = rows;
         ObservableList<DiffRow> items = FXCollections.observableList(rows);
         list.setItems(items);
         updateScrollRange();
+    }
+
+    /** The rows shown, as given to {@link #setRows}. */
+    public List<DiffRow> rows() {
+        return rows;
     }
 
     public ListView<DiffRow> list() {
@@ -220,13 +227,20 @@ public final class DiffView extends BorderPane {
             setPrefHeight(LINE_HEIGHT);
         }
 
+        private boolean gutterChanged;
+
         void show(DiffRow row) {
             boolean changed = row.kind() != DiffRow.Kind.EQUAL;
             left.show(row.left(), changed, mixedLeft);
             right.show(row.right(), changed, mixedRight);
-            gutter.getStyleClass().setAll("diff-gutter");
-            if (changed) {
-                gutter.getStyleClass().add("change");
+            if (changed != gutterChanged) {
+                // style classes only when they differ: each change costs a CSS pass over the node
+                gutterChanged = changed;
+                if (changed) {
+                    gutter.getStyleClass().add("change");
+                } else {
+                    gutter.getStyleClass().remove("change");
+                }
             }
         }
 
@@ -277,6 +291,8 @@ public final class DiffView extends BorderPane {
             numberText.getStyleClass().add("diff-line-number");
             numberText.setFont(SMALL_FONT);
             number.getChildren().add(numberText);
+            number.getStyleClass().add("diff-number-cell");
+            pane.getStyleClass().add("diff-side");
             text.getStyleClass().add("diff-text");
             text.setFont(FONT);
             eol.getStyleClass().add("diff-eol");
@@ -289,15 +305,24 @@ public final class DiffView extends BorderPane {
             eol.translateXProperty().bind(offset.negate());
         }
 
+        private String state = "";
+
         void show(DiffRow.Side side, boolean changed, boolean mixedEndings) {
-            String state = side == null ? "filler" : changed ? changeClass : null;
-            pane.getStyleClass().setAll("diff-side");
-            number.getStyleClass().setAll("diff-number-cell");
-            if (state != null) {
-                pane.getStyleClass().add(state);
-                number.getStyleClass().add(state);
+            String now = side == null ? "filler" : changed ? changeClass : "";
+            if (!now.equals(state)) {
+                if (!state.isEmpty()) {
+                    pane.getStyleClass().remove(state);
+                    number.getStyleClass().remove(state);
+                }
+                if (!now.isEmpty()) {
+                    pane.getStyleClass().add(now);
+                    number.getStyleClass().add(now);
+                }
+                state = now;
             }
-            marks.getChildren().clear();
+            if (!marks.getChildren().isEmpty()) {
+                marks.getChildren().clear();
+            }
             if (side == null) {
                 numberText.setText("");
                 text.setText("");
@@ -306,7 +331,9 @@ public final class DiffView extends BorderPane {
             }
             numberText.setText(Integer.toString(side.line()));
             String shown = drawn(side.text());
-            text.setText(shown);
+            if (!shown.equals(text.getText())) {
+                text.setText(shown);
+            }
             String ending = "";
             if (side.eol() == Eol.NONE) {
                 ending = "no newline at end";

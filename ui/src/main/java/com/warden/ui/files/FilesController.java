@@ -352,7 +352,9 @@ public final class FilesController {
             shownRows = rows;
             diffView.setRows(rows);
         }
-        unifiedView.setText(d.unified());
+        if (unified) {
+            unifiedView.setText(d.unified()); // only when shown: the side-by-side view comes first
+        }
         reveal(model.changeRowProperty().get());
     }
 

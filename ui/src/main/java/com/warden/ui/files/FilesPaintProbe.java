@@ -56,8 +56,9 @@ public final class FilesPaintProbe implements DiffViewProbe {
                 jobs = new FxBackgroundJobs("warden-db", 2);
                 model = new FilesViewModel(db, jobs, (where, e) -> failure.set(where + ": " + e),
                         p -> Database.open(p, Access.READ_ONLY));
-                Parent root = FilesScreen.open(model);
-                view = (DiffView) root.lookup("#sideBySide");
+                javafx.fxml.FXMLLoader loader = FilesScreen.open(model);
+                Parent root = loader.getRoot();
+                view = loader.<FilesController>getController().diffView();
                 Scene scene = new Scene(root, 1440, 900);
                 Themes.apply(false);
                 Themes.style(scene);
@@ -85,7 +86,7 @@ public final class FilesPaintProbe implements DiffViewProbe {
             Runnable[] listener = new Runnable[1];
             listener[0] = () -> {
                 FileDiff now = model.diffProperty().get();
-                if (now != null && now != before && !now.binary() && view.list().getItems() == now.text().rows() && rowsInCells()) {
+                if (now != null && now != before && !now.binary() && view.rows() == now.text().rows() && rowsInCells()) {
                     painted.complete(System.nanoTime() - start);
                     scene.removePostLayoutPulseListener(listener[0]);
                 }
@@ -95,6 +96,43 @@ public final class FilesPaintProbe implements DiffViewProbe {
             return null;
         });
         return painted.get(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public long[] pageLayoutNanos(int pages) throws Exception {
+        long[] out = new long[pages];
+        CompletableFuture<long[]> done = new CompletableFuture<>();
+        onFx(() -> {
+            Scene scene = stage.getScene();
+            int rows = view.list().getItems().size();
+            int perPage = Math.max(1, (int) (view.list().getHeight() / DiffView.LINE_HEIGHT) - 1);
+            int[] page = {0};
+            long[] started = {0};
+            Runnable[] pre = new Runnable[1];
+            Runnable[] post = new Runnable[1];
+            pre[0] = () -> started[0] = System.nanoTime();
+            post[0] = () -> {
+                if (started[0] == 0) {
+                    return;
+                }
+                out[page[0]] = System.nanoTime() - started[0];
+                started[0] = 0;
+                page[0]++;
+                if (page[0] == pages) {
+                    scene.removePreLayoutPulseListener(pre[0]);
+                    scene.removePostLayoutPulseListener(post[0]);
+                    done.complete(out);
+                    return;
+                }
+                Platform.runLater(() -> view.list().scrollTo((page[0] * perPage) % Math.max(1, rows)));
+            };
+            scene.addPreLayoutPulseListener(pre[0]);
+            scene.addPostLayoutPulseListener(post[0]);
+            view.list().scrollTo(0);
+            Platform.requestNextPulse();
+            return null;
+        });
+        return done.get(120, TimeUnit.SECONDS);
     }
 
     private boolean rowsInCells() {

@@ -5,6 +5,7 @@ import com.warden.ui.common.Fxml;
 import com.warden.ui.shell.Screen;
 import com.warden.ui.shell.ScreenContext;
 import com.warden.ui.shell.ScreenView;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /** Files & Diffs: each app's file tree, versions, side-by-side and unified diffs, what a session changed, revert. */
@@ -35,16 +36,16 @@ public final class FilesScreen implements Screen {
     @Override
     public ScreenView create(ScreenContext context) {
         FilesViewModel viewModel = FilesViewModel.of(context);
-        Parent view = open(viewModel);
+        Parent view = open(viewModel).getRoot();
         viewModel.load();
         return ScreenView.of(view, viewModel::load, viewModel::dispose);
     }
 
-    /** The view for a view-model (the screen, and the paint probe of the benchmark). */
-    static Parent open(FilesViewModel viewModel) {
-        Parent view = Fxml.load(FilesScreen.class, "files.fxml",
+    /** The loaded view for a view-model, with its controller (the screen, and the paint probe of the benchmark). */
+    static FXMLLoader open(FilesViewModel viewModel) {
+        FXMLLoader loader = Fxml.loader(FilesScreen.class, "files.fxml",
                 ControllerFactory.of(FilesController.class, () -> new FilesController(viewModel)));
-        view.setId("screen-files");
-        return view;
+        ((Parent) loader.getRoot()).setId("screen-files");
+        return loader;
     }
 }

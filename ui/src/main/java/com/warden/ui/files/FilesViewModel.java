@@ -199,24 +199,57 @@ public final class FilesViewModel {
         fileFacts.set(facts(entry));
         headProblem.set(entry.healthy() ? "" : "Head: " + entry.headProblem());
         long request = ++fileRequest;
-        versionsJob = jobs.run("Loading the versions of " + entry.path(), job -> history.versions(entry.id()), list -> {
+        long diffAsked = ++diffRequest;
+        DiffOptions options = options();
+        loading.set(true);
+        // one job: the versions for the table, then at once the diff the screen opens on
+        versionsJob = jobs.run("Opening " + entry.path(), job -> {
+            List<FileVersion> list = history.versions(entry.id());
+            FileVersion target = pick(list, toVersion).orElseGet(() -> list.stream().filter(FileVersion::head).findFirst()
+                    .orElse(list.isEmpty() ? null : list.get(0)));
+            FileVersion base = fromVersion != null ? pick(list, fromVersion).orElse(null)
+                    : target == null ? null : list.stream().filter(v -> v.version() < target.version()).findFirst().orElse(null);
+            if (target == null) {
+                return new Opened(list, null, null, null, null);
+            }
+            try {
+                return new Opened(list, base, target, prepared(history.diff(entry, number(base), target.version(), options, job)), null);
+            } catch (WardenException e) {
+                return new Opened(list, base, target, null, e);
+            }
+        }, opened -> {
             if (request != fileRequest) {
                 return;
             }
             updating = true;
             try {
-                versions.setAll(list);
-                FileVersion target = pick(list, toVersion).orElseGet(() -> list.stream().filter(FileVersion::head).findFirst()
-                        .orElse(list.isEmpty() ? null : list.get(0)));
-                FileVersion base = fromVersion != null ? pick(list, fromVersion).orElse(null)
-                        : target == null ? null : list.stream().filter(v -> v.version() < target.version()).findFirst().orElse(null);
-                to.set(target);
-                from.set(base);
+                versions.setAll(opened.versions());
+                to.set(opened.target());
+                from.set(opened.base());
             } finally {
                 updating = false;
             }
-            requestDiff();
-        }, e -> errors.accept("Files: loading the versions of " + entry.path(), e));
+            if (diffAsked != diffRequest) {
+                return; // another comparison was asked for meanwhile
+            }
+            if (opened.diff() != null) {
+                show(opened.diff());
+            } else if (opened.problem() != null) {
+                showNoDiff(opened.problem().line());
+            } else {
+                requestDiff(); // says why there is nothing to compare
+            }
+        }, e -> {
+            loading.set(false);
+            errors.accept("Files: opening " + entry.path(), e);
+        });
+    }
+
+    private record Opened(List<FileVersion> versions, FileVersion base, FileVersion target, FileDiff diff, WardenException problem) { }
+
+    /** The engine's "from": a version number, or the empty file. */
+    private static int number(FileVersion base) {
+        return base == null ? FileHistory.EMPTY : base.version();
     }
 
     /** Shows what a version changed: the version before it against it (the first against the empty file). */
@@ -297,7 +330,7 @@ public final class FilesViewModel {
         DiffOptions options = options();
         loading.set(true);
         diffJob = jobs.run("Comparing " + entry.path() + " " + (base == null ? "" : base.label() + " → ") + target.label(),
-                job -> prepared(history.diff(entry, base == null ? null : base.version(), target.version(), options, job)),
+                job -> prepared(history.diff(entry, number(base), target.version(), options, job)),
                 result -> {
                     if (request == diffRequest) {
                         show(result);

@@ -127,6 +127,44 @@ class FilesViewModelTest {
     }
 
     @Test
+    void aFileWithoutVersionsAndABrokenHeadAreShownAsSuchNeverACrash() throws Exception {
+        DemoFiles.add(demo.dataSource(), "src/empty.ts");
+        try (var c = demo.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute("SET session_replication_role = replica");
+            st.execute("UPDATE core.files SET head_version_id = gen_random_uuid() WHERE path = 'src/App.tsx'"
+                    + " AND app_id = (SELECT id FROM core.apps WHERE name = 'Todo App')");
+        }
+        open("Todo App", "src/empty.ts");
+        assertThat(model.headProblemProperty().get()).isEqualTo("Head: file has no versions");
+        assertThat(model.versions()).isEmpty();
+        assertThat(model.diffProperty().get()).isNull();
+        assertThat(model.messageProperty().get())
+                .isEqualTo("src/empty.ts has no versions, so there is nothing to compare. (file has no versions)");
+
+        FileEntry broken = model.files().stream().filter(f -> f.path().equals("src/App.tsx")).findFirst().orElseThrow();
+        model.selectFile(broken);
+        assertThat(model.headProblemProperty().get()).isEqualTo("Head: head points to a missing version");
+        assertThat(model.fileFactsProperty().get()).contains("no head");
+        assertThat(model.toProperty().get().version()).isEqualTo(4);
+        assertThat(model.diffProperty().get()).isNotNull();
+        assertThat(model.versions()).noneMatch(FileVersion::head);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void mixedLineEndingsAndNoFinalNewlineAreShownOnTheirRows() throws Exception {
+        DemoFiles.add(demo.dataSource(), "src/awkward.txt", "a\r\nb\nc", "a\nb\nc\n");
+        open("Todo App", "src/awkward.txt");
+        List<DiffRow> rows = model.diffProperty().get().text().rows();
+        assertThat(rows.get(0).kind()).isEqualTo(DiffRow.Kind.CHANGE);
+        assertThat(rows.get(0).left().eol()).isEqualTo(com.warden.app.files.Eol.CRLF);
+        assertThat(rows.get(0).right().eol()).isEqualTo(com.warden.app.files.Eol.LF);
+        assertThat(rows.get(0).left().eolChanged()).isTrue();
+        assertThat(rows.get(2).left().eol()).isEqualTo(com.warden.app.files.Eol.NONE);
+        assertThat(model.diffProperty().get().unified()).contains("\\ No newline at end of file");
+    }
+
+    @Test
     void revertWritesANewHeadAfterConfirmationAndShowsIt() {
         open("Todo App", "src/App.tsx");
         FileVersion v2 = model.versions().stream().filter(v -> v.version() == 2).findFirst().orElseThrow();
