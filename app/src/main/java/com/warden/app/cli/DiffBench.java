@@ -8,7 +8,6 @@ import com.warden.app.demo.DemoSeeder;
 import com.warden.app.demo.Scale;
 import com.warden.app.files.DiffOptions;
 import com.warden.app.files.DiffViewProbe;
-import com.warden.app.files.FileDiff;
 import com.warden.app.files.FileEntry;
 import com.warden.app.files.FileHistory;
 import com.warden.app.files.SyntheticPair;

@@ -5,7 +5,6 @@ import static com.warden.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warden.app.config.AppDirs;
-import com.warden.app.files.AppRef;
 import com.warden.app.files.DiffRow;
 import com.warden.app.files.FileTree;
 import com.warden.app.files.SyntheticPair;
@@ -15,11 +14,9 @@ import com.warden.ui.shell.ScreenRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -70,24 +67,16 @@ class FilesLargeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void bigDiffsRunOffTheFxThreadAndShowInVirtualisedRows(FxRobot robot) {
-        until("connected", () -> robot.lookup("#schemaStatus").queryAs(Label.class).getText().startsWith("schema core"));
-        robot.clickOn("#nav-files");
-        until("the file tree", () -> robot.lookup("#fileTree").tryQuery().isPresent()
-                && robot.lookup("#fileTree").queryAs(TreeView.class).getRoot() != null);
-        ComboBox<AppRef> apps = robot.lookup("#appChoice").queryAs(ComboBox.class);
-        onFx(() -> {
-            apps.getSelectionModel().select(apps.getItems().stream().filter(a -> a.name().equals("Todo App")).findFirst().orElseThrow());
-            return null;
-        });
+        FilesScreenDriver.openApp(robot, "Todo App");
         TreeView<FileTree.Node> tree = robot.lookup("#fileTree").queryAs(TreeView.class);
         ListView<DiffRow> rows = robot.lookup("#diffRows").queryAs(ListView.class);
         ProgressIndicator busy = robot.lookup("#loadingIndicator").queryAs(ProgressIndicator.class);
 
         for (String[] file : new String[][] {{"big/twenty-thousand.ts", "20000"}, {"big/five-mb.ts", String.valueOf(fiveMbLines)}}) {
-            until(file[0] + " in the tree", () -> find(tree.getRoot(), file[0]) != null);
+            until(file[0] + " in the tree", () -> FilesScreenDriver.find(tree.getRoot(), file[0]) != null);
             AtomicBoolean fxFreeWhileDiffing = new AtomicBoolean();
             onFx(() -> {
-                tree.getSelectionModel().select(find(tree.getRoot(), file[0]));
+                tree.getSelectionModel().select(FilesScreenDriver.find(tree.getRoot(), file[0]));
                 // queued while the diff runs: it only finds the spinner still on when the FX thread was not the one diffing
                 Platform.runLater(() -> fxFreeWhileDiffing.set(busy.isVisible()));
                 return null;
@@ -108,21 +97,5 @@ class FilesLargeFileTest {
             until("the end", () -> rows.getSelectionModel().getSelectedIndex() == rows.getItems().size() - 1);
             assertThat(onFx(() -> rows.lookupAll(".list-cell").size())).isLessThan(150);
         }
-    }
-
-    private static TreeItem<FileTree.Node> find(TreeItem<FileTree.Node> item, String path) {
-        if (item == null) {
-            return null;
-        }
-        if (item.getValue() != null && !item.getValue().folder() && item.getValue().path().equals(path)) {
-            return item;
-        }
-        for (TreeItem<FileTree.Node> c : item.getChildren()) {
-            TreeItem<FileTree.Node> hit = find(c, path);
-            if (hit != null) {
-                return hit;
-            }
-        }
-        return null;
     }
 }

@@ -5,9 +5,7 @@ import static com.warden.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warden.app.config.AppDirs;
-import com.warden.app.files.AppRef;
 import com.warden.app.files.DiffRow;
-import com.warden.app.files.FileTree;
 import com.warden.app.files.FileVersion;
 import com.warden.app.testing.TestPostgres;
 import com.warden.ui.shell.Composition;
@@ -20,8 +18,6 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -58,40 +54,9 @@ class FilesScreenTest {
         composition.shutdown();
     }
 
-    @SuppressWarnings("unchecked")
     private void openAppTsx(FxRobot robot) {
-        until("connected", () -> robot.lookup("#schemaStatus").queryAs(Label.class).getText().startsWith("schema core"));
-        robot.clickOn("#nav-files");
-        until("the file tree", () -> robot.lookup("#screen-files").tryQuery().isPresent()
-                && robot.lookup("#fileTree").queryAs(TreeView.class).getRoot() != null);
-        ComboBox<AppRef> apps = robot.lookup("#appChoice").queryAs(ComboBox.class);
-        onFx(() -> {
-            apps.getSelectionModel().select(apps.getItems().stream().filter(a -> a.name().equals("Todo App")).findFirst().orElseThrow());
-            return null;
-        });
-        TreeView<FileTree.Node> tree = robot.lookup("#fileTree").queryAs(TreeView.class);
-        until("Todo App's tree", () -> find(tree.getRoot(), "src/App.tsx") != null);
-        onFx(() -> {
-            tree.getSelectionModel().select(find(tree.getRoot(), "src/App.tsx"));
-            return null;
-        });
-        until("src/App.tsx on screen", () -> "src/App.tsx".equals(robot.lookup("#filePath").queryAs(Label.class).getText()));
-    }
-
-    private static TreeItem<FileTree.Node> find(TreeItem<FileTree.Node> item, String path) {
-        if (item == null) {
-            return null;
-        }
-        if (item.getValue() != null && !item.getValue().folder() && item.getValue().path().equals(path)) {
-            return item;
-        }
-        for (TreeItem<FileTree.Node> c : item.getChildren()) {
-            TreeItem<FileTree.Node> hit = find(c, path);
-            if (hit != null) {
-                return hit;
-            }
-        }
-        return null;
+        FilesScreenDriver.openApp(robot, "Todo App");
+        FilesScreenDriver.openFile(robot, "src/App.tsx");
     }
 
     @Test
