@@ -17,10 +17,6 @@ public record PlaceholderScreen(String id, String title, boolean needsProject, S
                     + "the agent knew — rolling summary, key facts, constraints, pinned files, decisions, the working "
                     + "set, and the exact memory prelude text with its token count. A live tail shows new rows as they arrive.");
 
-    public static final PlaceholderScreen FILES = new PlaceholderScreen("files", "Files & Diffs", true,
-            "The file tree of each app with every stored version: side-by-side and unified diffs with word-level "
-                    + "marks, token counts per version, and where each file's head pointer stands.");
-
     public static final PlaceholderScreen IMPACT = new PlaceholderScreen("impact", "Impact", true,
             "Pick a file and see what depends on it: the import graph walked backwards in one recursive query "
                     + "(depth-limited, cycle-safe), drawn as a graph and listed by distance, so you know what a change may break.");

@@ -32,11 +32,11 @@ public final class ScreenRegistry {
     public static ScreenRegistry standard() {
         return new ScreenRegistry(List.of(
                 new com.warden.ui.sessions.SessionsScreen(),
-                PlaceholderScreen.FILES,      // → new com.warden.ui.files.FilesScreen()
-                PlaceholderScreen.IMPACT,     // → new com.warden.ui.impact.ImpactScreen()
-                PlaceholderScreen.INTEGRITY,  // → new com.warden.ui.integrity.IntegrityScreen()
-                PlaceholderScreen.HEALTH,     // → new com.warden.ui.health.HealthScreen()
-                PlaceholderScreen.LATENCY,    // → new com.warden.ui.latency.LatencyScreen()
+                new com.warden.ui.files.FilesScreen(),
+                PlaceholderScreen.IMPACT,
+                PlaceholderScreen.INTEGRITY,
+                PlaceholderScreen.HEALTH,
+                PlaceholderScreen.LATENCY,
                 PlaceholderScreen.BACKUPS));  // → new com.warden.ui.backup.BackupsScreen()
     }
 
