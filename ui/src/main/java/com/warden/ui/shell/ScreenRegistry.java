@@ -33,7 +33,7 @@ public final class ScreenRegistry {
         return new ScreenRegistry(List.of(
                 PlaceholderScreen.SESSIONS,   // → new com.warden.ui.sessions.SessionsScreen()
                 PlaceholderScreen.FILES,      // → new com.warden.ui.files.FilesScreen()
-                PlaceholderScreen.IMPACT,     // → new com.warden.ui.impact.ImpactScreen()
+                new com.warden.ui.impact.ImpactScreen(),
                 PlaceholderScreen.INTEGRITY,  // → new com.warden.ui.integrity.IntegrityScreen()
                 PlaceholderScreen.HEALTH,     // → new com.warden.ui.health.HealthScreen()
                 PlaceholderScreen.LATENCY,    // → new com.warden.ui.latency.LatencyScreen()
