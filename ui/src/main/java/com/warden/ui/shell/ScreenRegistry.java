@@ -33,7 +33,7 @@ public final class ScreenRegistry {
         return new ScreenRegistry(List.of(
                 new com.warden.ui.sessions.SessionsScreen(),
                 new com.warden.ui.files.FilesScreen(),
-                PlaceholderScreen.IMPACT,
+                new com.warden.ui.impact.ImpactScreen(),
                 PlaceholderScreen.INTEGRITY,
                 PlaceholderScreen.HEALTH,
                 PlaceholderScreen.LATENCY,
