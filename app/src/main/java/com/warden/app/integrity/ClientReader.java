@@ -184,7 +184,7 @@ final class ClientReader {
         String expr = d.binary() || source.textColumn() == null
                 ? "a." + source.bytesColumn()
                 : "convert_to(a." + source.textColumn() + ", 'UTF8')";
-        String sql = "SELECT substring(" + expr + " FROM ? FOR ?) FROM " + source.table() + " a WHERE a.id = ?";
+        String sql = "SELECT substring(" + expr + " FROM ?::int FOR ?::int) FROM " + source.table() + " a WHERE a.id = ?";
         sha.reset();
         byte[] head = null;
         byte[] tail = new byte[0];
@@ -194,7 +194,7 @@ final class ClientReader {
             ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
             long offset = 1;
             while (true) {
-                ps.setLong(1, offset);
+                ps.setLong(1, offset); // a value is at most 1 GB: fits an int
                 ps.setInt(2, SLICE);
                 ps.setObject(3, d.id());
                 byte[] part = null;

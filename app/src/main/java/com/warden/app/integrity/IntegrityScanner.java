@@ -82,19 +82,13 @@ public final class IntegrityScanner {
                 }
                 chunking = TablePlanner.useBlocks(ctx, shared) ? "blocks" : "keys";
                 meter.phase("Planning");
-                List<ScanTask> first = plan(session.planner(), ctx, checks, onFailure, shared);
+                List<ScanTask> later = new ArrayList<>();
+                List<ScanTask> first = plan(session.planner(), ctx, checks, onFailure, shared, later);
                 if (!ctx.stopped()) {
                     meter.phase("Checking");
                     session.run(first, ctx, onFailure);
                 }
                 if (!ctx.stopped()) {
-                    List<ScanTask> later = new ArrayList<>();
-                    for (Check check : checks) {
-                        for (ScanTask t : check.planLater(ctx)) {
-                            ctx.planned(t);
-                            later.add(t);
-                        }
-                    }
                     meter.phase("Checking head pointers");
                     session.run(later, ctx, onFailure);
                 }
@@ -124,7 +118,7 @@ public final class IntegrityScanner {
             ctx.note("Findings below were not re-checked: the run " + (status == ScanStatus.CANCELLED
                     ? "was cancelled" : "lost its connection") + " first.");
         }
-        found = places(found);
+        found = places(sameRowOnce(found));
         dropped = places(dropped);
         found.sort(Finding.ORDER);
         Map<String, Integer> perGroup = new HashMap<>();
@@ -222,7 +216,7 @@ public final class IntegrityScanner {
     }
 
     private List<ScanTask> plan(Connection c, ScanContext ctx, List<Check> checks, ScanSession.TaskFailureHandler onFailure,
-                                boolean shared) {
+                                boolean shared, List<ScanTask> later) {
         List<ScanTask> tasks = new ArrayList<>();
         for (Check check : checks) {
             if (ctx.stopped()) {
@@ -248,7 +242,9 @@ public final class IntegrityScanner {
                     ctx.meter.plan(t.weight(), t.estimatedRows());
                 }
                 for (ScanTask t : check.planLater(ctx)) {
+                    ctx.planned(t);
                     ctx.meter.plan(t.weight(), t.estimatedRows());
+                    later.add(t);
                 }
                 tasks.addAll(planned);
             } catch (SQLException e) {
@@ -280,7 +276,8 @@ public final class IntegrityScanner {
         }
         if (connectionLost(e, c)) {
             LOG.warn("Connection lost during the integrity scan while checking {}: {}", task.label(), e.getMessage());
-            ctx.stop(ScanContext.Stop.CONNECTION_LOST, task.label(), e);
+            String where = ctx.runningLabels();
+            ctx.stop(ScanContext.Stop.CONNECTION_LOST, where == null ? task.label() : where, e);
             return null;
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -410,8 +407,8 @@ public final class IntegrityScanner {
             switch (c.state()) {
                 case CheckSummary.DONE -> done.add(c.title());
                 case CheckSummary.NOT_RUN -> notStarted.add(c.title());
-                default -> partly.add(c.title() + ": " + (c.note().isEmpty() ? "" : c.note() + ", ")
-                        + String.format("%,d rows checked", c.rows()));
+                default -> partly.add(c.title() + (c.note().isEmpty() ? "" : ": " + c.note())
+                        + (c.rows() > 0 ? String.format(", %,d rows checked", c.rows()) : ""));
             }
         }
         if (!done.isEmpty()) {
@@ -528,6 +525,39 @@ public final class IntegrityScanner {
                     + " not reported.");
         }
         return new Recheck(confirmed, dropped, complete, status);
+    }
+
+    /**
+     * A row that a specific check already reports (a reference to a missing file) is not
+     * reported again as a violation of the NOT VALID foreign key that would have stopped it:
+     * the specific finding says so instead.
+     */
+    static List<Finding> sameRowOnce(List<Finding> findings) {
+        Set<String> specificRows = new HashSet<>();
+        for (Finding f : findings) {
+            if (!f.check().equals(CheckGroup.CONSTRAINTS.id())) {
+                specificRows.add(f.table() + "|" + f.rowId());
+            }
+        }
+        Map<String, String> alsoViolates = new HashMap<>();
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : findings) {
+            String row = f.table() + "|" + f.rowId();
+            boolean violation = f.code().equals("fk-violation") || f.code().equals("check-violation");
+            if (violation && specificRows.contains(row)) {
+                String constraint = f.title().substring(f.title().lastIndexOf(' ') + 1);
+                alsoViolates.merge(row, constraint, (x, y) -> x + ", " + y);
+            } else {
+                kept.add(f);
+            }
+        }
+        List<Finding> out = new ArrayList<>(kept.size());
+        for (Finding f : kept) {
+            String names = f.check().equals(CheckGroup.CONSTRAINTS.id()) ? null : alsoViolates.get(f.table() + "|" + f.rowId());
+            out.add(names == null ? f : f.withDetail(f.detail() + (f.detail().isEmpty() ? "" : "; ")
+                    + "it also violates the NOT VALID constraint " + names));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------ app and path of each finding

@@ -128,7 +128,13 @@ final class ScanContext {
 
     /** The user asked to stop: every statement in flight is cancelled on the server. */
     void cancel() {
-        stop(Stop.CANCELLED, null, null);
+        stop(Stop.CANCELLED, runningLabels(), null);
+    }
+
+    /** What the workers are doing right now, for "stopped at". */
+    String runningLabels() {
+        List<String> labels = running.values().stream().map(ScanTask::label).distinct().sorted().toList();
+        return labels.isEmpty() ? null : String.join(" and ", labels);
     }
 
     synchronized void stop(Stop reason, String where, Throwable cause) {
@@ -207,7 +213,7 @@ final class ScanContext {
             s.lastEnd = System.nanoTime();
             if (ok) {
                 s.tasksDone++;
-            } else {
+            } else if (problem != null) {
                 s.problems.add(problem);
             }
             if (s.tasksDone + s.problems.size() >= s.tasks) {
