@@ -30,40 +30,49 @@ final class HeadPointers implements Check {
 
     @Override
     public List<ScanTask> plan(Connection c, ScanContext ctx) {
-        return List.of(ScanTask.of(CheckGroup.HEADS, "", "version numbers of " + VERSIONS, weight(ctx),
-                (conn, x) -> gaps(conn, x, null).forEach(x::report)));
+        return List.of();
     }
 
+    /** After the digests: the head check uses what they recomputed. Gaps come from the same pass. */
     @Override
     public List<ScanTask> planLater(ScanContext ctx) {
-        return List.of(ScanTask.of(CheckGroup.HEADS, "", "head pointers of " + FILES, weight(ctx),
-                (conn, x) -> heads(conn, x, null, false).forEach(x::report)));
-    }
-
-    private static double weight(ScanContext ctx) {
-        return 4_000_000;
+        return List.of(ScanTask.of(CheckGroup.HEADS, "", "head pointers and version numbers of " + FILES, 8_000_000,
+                (conn, x) -> {
+                    List<UUID> gapped = new ArrayList<>();
+                    heads(conn, x, null, false, gapped).forEach(x::report);
+                    for (List<UUID> part : VersionDigests.partition(gapped)) {
+                        gaps(conn, x, part).forEach(x::report);
+                    }
+                }));
     }
 
     /** File rows that disagree with their head; {@code fileIds} limits it (the re-check). */
-    static List<Finding> heads(Connection c, ScanContext ctx, List<UUID> fileIds, boolean recompute) throws SQLException {
+    static List<Finding> heads(Connection c, ScanContext ctx, List<UUID> fileIds, boolean recompute, List<UUID> gapped)
+            throws SQLException {
         String headDigest = recompute
                 ? "encode(sha256(coalesce(h.content_bytes, convert_to(h.content, 'UTF8'))), 'hex')"
                 : "NULL::text";
+        // Whole database: one pass over the (file_id, version) index gives every file's highest
+        // version and count (count < highest means a gap). For a few files: the same per file.
+        String versions = fileIds == null && ctx.app == null
+                ? "LEFT JOIN (SELECT v.file_id, max(v.version) AS max_version, count(*) AS versions "
+                + "FROM core.file_versions v GROUP BY v.file_id) m ON m.file_id = f.id"
+                : "LEFT JOIN LATERAL (SELECT max(v.version) AS max_version, count(*) AS versions "
+                + "FROM core.file_versions v WHERE v.file_id = f.id) m ON true";
         String sql = """
                 SELECT f.id, f.path, f.is_binary, f.size_bytes, encode(f.sha256, 'hex'), f.head_version_id,
                        h.id, h.file_id, h.version, encode(h.sha256, 'hex'), h.size_bytes, h.content_bytes IS NOT NULL,
-                       hf.path, m.max_version, m.versions, %s, %s
+                       hf.path, m.max_version, coalesce(m.versions, 0), %s, %s
                   FROM core.files f
+                  %s
                   LEFT JOIN core.file_versions h ON h.id = f.head_version_id
                   LEFT JOIN core.files hf ON hf.id = h.file_id
-                  CROSS JOIN LATERAL (SELECT max(v.version) AS max_version, count(*) AS versions
-                                        FROM core.file_versions v WHERE v.file_id = f.id) m
                  WHERE %s
-                   AND (m.versions = 0 OR f.head_version_id IS NULL OR h.id IS NULL OR h.file_id <> f.id
-                        OR h.version <> m.max_version OR f.sha256 IS DISTINCT FROM h.sha256
+                   AND (m.versions IS NULL OR m.versions <> m.max_version OR f.head_version_id IS NULL OR h.id IS NULL
+                        OR h.file_id <> f.id OR h.version <> m.max_version OR f.sha256 IS DISTINCT FROM h.sha256
                         OR f.size_bytes IS DISTINCT FROM h.size_bytes OR f.is_binary <> (h.content_bytes IS NOT NULL)
                         %s)
-                """.formatted(headDigest, recompute ? ctx.lengthOf("h.content", "h.content_bytes") : "NULL::bigint",
+                """.formatted(headDigest, recompute ? ctx.lengthOf("h.content", "h.content_bytes") : "NULL::bigint", versions,
                 fileIds != null ? "f.id = ANY(?)" : ctx.app != null ? "f.app_id = ?" : "true",
                 recompute ? "OR true" : "");
         List<Finding> out = new ArrayList<>();
@@ -77,6 +86,9 @@ final class HeadPointers implements Check {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (gapped != null && rs.getLong(15) > 0 && rs.getLong(15) != rs.getInt(14)) {
+                        gapped.add(rs.getObject(1, UUID.class));
+                    }
                     Finding f = classify(rs, ctx, recompute);
                     if (f != null) {
                         out.add(f);
@@ -245,7 +257,7 @@ final class HeadPointers implements Check {
         }
         List<Finding> now = new ArrayList<>();
         for (List<UUID> part : VersionDigests.partition(headFiles)) {
-            now.addAll(heads(c, ctx, part, true));
+            now.addAll(heads(c, ctx, part, true, null));
         }
         for (List<UUID> part : VersionDigests.partition(gapFiles)) {
             now.addAll(gaps(c, ctx, part));

@@ -1,6 +1,8 @@
 package com.warden.app.integrity;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.warden.app.report.Finding;
+import com.warden.app.report.ReportJson;
 import com.warden.app.report.Severity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -85,43 +87,76 @@ final class ImageAssets implements Check {
             });
             return out;
         }
+        // Only rows that may be wrong come back: the SQL filter is a cheap superset of what
+        // ImageInspector decides (it ignores the zero padding some JPEG writers add, for one).
         String sql = """
-                SELECT a.id, a.job_id, encode(a.sha256, 'hex'), a.size_bytes, a.format, encode(sha256(a.bytes), 'hex'),
-                       octet_length(a.bytes), substring(a.bytes FROM 1 FOR 16),
-                       substring(a.bytes FROM greatest(octet_length(a.bytes) - 15, 1))
-                  FROM core.image_assets a
-                 WHERE %s%s
+                SELECT count(*), coalesce(sum(y.len), 0),
+                       jsonb_agg(jsonb_build_object('id', y.id, 'job', y.job_id, 'sha256', encode(y.sha256, 'hex'),
+                                 'size', y.size_bytes, 'format', y.format, 'digest', encode(y.digest, 'hex'), 'len', y.len,
+                                 'head', encode(y.head, 'hex'), 'tail', encode(y.tail, 'hex')))
+                         FILTER (WHERE y.digest IS DISTINCT FROM y.sha256 OR y.len IS DISTINCT FROM y.size_bytes
+                                 OR y.magic IS DISTINCT FROM y.format OR NOT coalesce(y.ends_well, false))
+                  FROM (SELECT x.*,
+                               CASE x.magic
+                                 WHEN 'png' THEN substring(x.tail FROM greatest(octet_length(x.tail) - 11, 1)) = '\\x0000000049454e44ae426082'::bytea
+                                 WHEN 'jpeg' THEN substring(x.tail FROM greatest(octet_length(x.tail) - 1, 1)) = '\\xffd9'::bytea
+                                 WHEN 'gif' THEN substring(x.tail FROM greatest(octet_length(x.tail), 1)) = '\\x3b'::bytea
+                                 WHEN 'webp' THEN octet_length(x.head) >= 8 AND get_byte(x.head, 4) + get_byte(x.head, 5) * 256
+                                      + get_byte(x.head, 6) * 65536 + get_byte(x.head, 7)::bigint * 16777216 + 8 <= x.len
+                               END AS ends_well
+                          FROM (SELECT w.*,
+                                       CASE WHEN substring(w.head FROM 1 FOR 8) = '\\x89504e470d0a1a0a'::bytea THEN 'png'
+                                            WHEN substring(w.head FROM 1 FOR 3) = '\\xffd8ff'::bytea THEN 'jpeg'
+                                            WHEN substring(w.head FROM 1 FOR 6) IN ('\\x474946383761'::bytea, '\\x474946383961'::bytea) THEN 'gif'
+                                            WHEN substring(w.head FROM 1 FOR 4) = '\\x52494646'::bytea
+                                                 AND substring(w.head FROM 9 FOR 4) = '\\x57454250'::bytea THEN 'webp'
+                                       END AS magic
+                                  FROM (SELECT v.id, v.job_id, v.sha256, v.size_bytes, v.format, sha256(v.b) AS digest,
+                                               octet_length(v.b) AS len, substring(v.b FROM 1 FOR 16) AS head,
+                                               substring(v.b FROM greatest(octet_length(v.b) - 15, 1)) AS tail
+                                          FROM (SELECT a.id, a.job_id, a.sha256, a.size_bytes, a.format, a.bytes || ''::bytea AS b
+                                                  FROM core.image_assets a
+                                                 WHERE %s%s
+                                                OFFSET 0) v
+                                        OFFSET 0) w
+                                OFFSET 0) x) y
                 """.formatted(chunk.predicate("a"), ctx.appPredicateForAssets("a"));
         PreparedStatement ps = ctx.prepare(c, sql);
         try {
-            ps.setFetchSize(1000);
             int i = chunk.bind(c, ps, 1);
             ctx.bindApp(ps, i);
-            long rows = 0;
-            long bytes = 0;
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long lenValue = rs.getLong(7);
-                    Long len = rs.wasNull() ? null : lenValue;
-                    long sizeValue = rs.getLong(4);
-                    Long size = rs.wasNull() ? null : sizeValue;
-                    byte[] head = rs.getBytes(8);
-                    byte[] tail = rs.getBytes(9);
-                    Finding f = finding(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), size,
-                            rs.getString(5), rs.getString(6), len, head == null ? new byte[0] : head,
-                            tail == null ? new byte[0] : tail, mode);
-                    if (f != null) {
-                        out.add(f);
+                rs.next();
+                long rows = rs.getLong(1);
+                long bytes = rs.getLong(2);
+                String suspects = rs.getString(3);
+                if (suspects != null) {
+                    HexFormat hex = HexFormat.of();
+                    for (JsonNode n : ReportJson.MAPPER.readTree(suspects)) {
+                        Long len = n.get("len").isNull() ? null : n.get("len").asLong();
+                        Long size = n.get("size").isNull() ? null : n.get("size").asLong();
+                        Finding f = finding(UUID.fromString(n.get("id").asText()), UUID.fromString(n.get("job").asText()),
+                                text(n, "sha256"), size, text(n, "format"), text(n, "digest"), len,
+                                n.get("head").isNull() ? new byte[0] : hex.parseHex(n.get("head").asText()),
+                                n.get("tail").isNull() ? new byte[0] : hex.parseHex(n.get("tail").asText()), mode);
+                        if (f != null) {
+                            out.add(f);
+                        }
                     }
-                    rows++;
-                    bytes += len == null ? 0 : len;
                 }
+                ctx.counted(CheckGroup.IMAGES, mode, rows, bytes);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("unexpected reply from the server: " + e.getMessage(), e);
             }
-            ctx.counted(CheckGroup.IMAGES, mode, rows, bytes);
         } finally {
             ctx.release(ps);
         }
         return out;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     private static String hex(byte[] b) {

@@ -44,6 +44,9 @@ public record ScanProgress(String phase, long rowsDone, long rowsTotal, long byt
 
     public static String megabytes(long bytes) {
         double mb = bytes / 1_000_000.0;
+        if (mb < 1) {
+            return String.format("%.0f kB", bytes / 1000.0);
+        }
         return mb >= 100 ? String.format("%,.0f MB", mb) : String.format("%.1f MB", mb);
     }
 

@@ -98,6 +98,8 @@ final class ScanSession implements AutoCloseable {
         try (Statement st = c.createStatement()) {
             st.execute("SET LOCAL application_name = '" + APPLICATION_NAME + "'");
             st.execute("SET LOCAL statement_timeout = " + Math.max(0, statementTimeoutMs));
+            // whole-table joins (head pointers, references) hash in memory instead of spilling in batches
+            st.execute("SELECT set_config('work_mem', '64MB', true) WHERE pg_size_bytes(current_setting('work_mem')) < 64 * 1024 * 1024");
         }
     }
 
@@ -165,6 +167,7 @@ final class ScanSession implements AutoCloseable {
                 st.execute("RELEASE SAVEPOINT warden_task");
             }
             ctx.finished(worker, task, System.nanoTime() - started, true, null);
+            LOG.debug("{} took {} ms on connection {}", task.label(), (System.nanoTime() - started) / 1_000_000, worker + 1);
         } catch (ScanStopped stopped) {
             ctx.finished(worker, task, System.nanoTime() - started, false, null);
         } catch (SQLException e) {
