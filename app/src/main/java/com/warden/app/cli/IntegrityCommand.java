@@ -73,8 +73,14 @@ final class IntegrityCommand implements Callable<Integer> {
     @Option(names = "--json-file", paramLabel = "FILE", description = "also write the JSON document to a file")
     Path jsonFile;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write the findings as CSV (one a line)")
+    Path csv;
+
     @Option(names = "--no-history", description = "do not keep this run or compare it with the last one")
     boolean noHistory;
+
+    @Option(names = "--history", paramLabel = "DIR", description = "keep runs in DIR (default: $XDG_DATA_HOME/warden/integrity)")
+    Path historyDir;
 
     @Option(names = "--no-recheck", description = "report findings without looking at their rows once more")
     boolean noRecheck;
@@ -131,7 +137,7 @@ final class IntegrityCommand implements Callable<Integer> {
         }
         RunComparison comparison = null;
         if (!noHistory) {
-            IntegrityHistory history = IntegrityHistory.inUserData();
+            IntegrityHistory history = historyDir != null ? new IntegrityHistory(historyDir) : IntegrityHistory.inUserData();
             comparison = history.record(report);
         }
         if (json) {
@@ -144,6 +150,9 @@ final class IntegrityCommand implements Callable<Integer> {
         }
         if (jsonFile != null) {
             Console.err().println("Wrote " + IntegrityExport.writeJson(jsonFile, report, comparison));
+        }
+        if (csv != null) {
+            Console.err().println("Wrote " + IntegrityExport.writeCsv(csv, report));
         }
         if (stats) {
             Console.err().printf("heap: peak %.1f MB of at most %.0f MB%n", peakHeap() / 1e6,

@@ -79,6 +79,12 @@ final class ImageAssets implements Check {
         if (mode.equals(VersionDigests.CLIENT)) {
             new ClientReader(ctx).read(c, SOURCE, chunk, ctx.appPredicateForAssets("a"), CheckGroup.IMAGES, item -> {
                 Object[] x = item.extras();
+                if (item.digest() != null && x[2] != null && ((Number) x[2]).longValue() == item.length()
+                        && java.util.Arrays.equals((byte[]) x[1], item.digest()) && x[3] != null
+                        && x[3].equals(ImageInspector.formatOf(item.head()))
+                        && ImageInspector.truncation((String) x[3], item.head(), item.tail(), item.length()) == null) {
+                    return;
+                }
                 Finding f = finding(item.id(), (UUID) x[0], hex((byte[]) x[1]), x[2] == null ? null : ((Number) x[2]).longValue(),
                         (String) x[3], hex(item.digest()), item.digest() == null ? null : item.length(), item.head(), item.tail(), mode);
                 if (f != null) {

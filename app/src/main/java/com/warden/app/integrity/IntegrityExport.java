@@ -49,6 +49,32 @@ public final class IntegrityExport {
         return AtomicWrite.text(file, html(report, comparison));
     }
 
+    /** One finding a line, for spreadsheets: RFC 4180 quoting, a header line, UTF-8. */
+    public static String csv(IntegrityReport report) {
+        StringBuilder s = new StringBuilder("severity,check,code,table,row_id,app,path,file_id,title,expected,found,detail,seen_by\r\n");
+        for (Finding f : report.findings()) {
+            String[] cells = {f.severity().label(), f.check(), f.code(), f.table(), f.rowId(), f.app(), f.path(), f.fileId(),
+                    f.title(), f.expected(), f.found(), f.detail(), String.join(" ", f.seenBy())};
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    s.append(',');
+                }
+                String c = cells[i] == null ? "" : cells[i];
+                // a leading =, +, - or @ would run as a formula in a spreadsheet
+                if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0) {
+                    c = "'" + c;
+                }
+                s.append(c.matches(".*[\",\r\n].*") || c.contains("\n") ? '"' + c.replace("\"", "\"\"") + '"' : c);
+            }
+            s.append("\r\n");
+        }
+        return s.toString();
+    }
+
+    public static Path writeCsv(Path file, IntegrityReport report) {
+        return AtomicWrite.text(file, csv(report));
+    }
+
     public static String html(IntegrityReport report, RunComparison comparison) {
         StringBuilder h = new StringBuilder(16_384);
         String title = "Integrity report — " + report.target().label();
