@@ -58,6 +58,12 @@ public record IntegrityReport(
         public String label() {
             return host + ":" + port + "/" + database + (app == null ? "" : " · app " + app);
         }
+
+        /** The whole database behind this pool (no app filter): the key its runs are kept under. */
+        public static Target of(com.warden.app.connect.Database db) {
+            return new Target(db.profile().database(), db.profile().host(), db.profile().port(), db.profile().user(),
+                    db.server().version(), null, null);
+        }
     }
 
     public IntegrityReport {

@@ -142,6 +142,21 @@ public final class IntegrityScanner {
         return report;
     }
 
+    /** App names for a picker (the first 1,000, sorted); names used twice are listed once. */
+    public List<String> appNames() {
+        try (Connection c = db.connection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT name FROM core.apps ORDER BY name LIMIT 1000")) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw ConnectionErrors.explain(e, db.profile());
+        }
+    }
+
     // ------------------------------------------------------------ before the scan
 
     private record Preflight(AppScope app, boolean utf8, List<String> notes) { }

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a table for the workers. Chunks aim at about 16 MB of content each and at least four
+ * Splits a table for the workers. Chunks aim at about 8 MB of content each and at least four
  * per worker, so the work spreads evenly and progress moves.
  */
 final class TablePlanner {
-    static final long TARGET_CHUNK_BYTES = 16L * 1024 * 1024;
+    static final long TARGET_CHUNK_BYTES = 8L * 1024 * 1024;
     static final int MAX_CHUNKS = 4096;
 
     /** The table's size as the planner sees it. */

@@ -34,7 +34,7 @@ public final class ScreenRegistry {
                 PlaceholderScreen.SESSIONS,   // → new com.warden.ui.sessions.SessionsScreen()
                 PlaceholderScreen.FILES,      // → new com.warden.ui.files.FilesScreen()
                 PlaceholderScreen.IMPACT,     // → new com.warden.ui.impact.ImpactScreen()
-                PlaceholderScreen.INTEGRITY,  // → new com.warden.ui.integrity.IntegrityScreen()
+                new com.warden.ui.integrity.IntegrityScreen(),
                 PlaceholderScreen.HEALTH,     // → new com.warden.ui.health.HealthScreen()
                 PlaceholderScreen.LATENCY,    // → new com.warden.ui.latency.LatencyScreen()
                 PlaceholderScreen.BACKUPS));  // → new com.warden.ui.backup.BackupsScreen()
