@@ -27,8 +27,8 @@ public record CheckSummary(String check, String mode, String state, long rows, l
         return mode == null || mode.isEmpty() ? name : name + " (" + mode + ")";
     }
 
-    /** MB/s over the group's wall time; 0 when it hashed nothing. */
+    /** MB/s over the group's wall time; 0 when it hashed too little (under 1 MB) for a speed to mean anything. */
     public double mbPerSecond() {
-        return elapsedMs <= 0 || bytes <= 0 ? 0 : bytes / 1e6 / (elapsedMs / 1000.0);
+        return elapsedMs <= 0 || bytes < 1_000_000 ? 0 : bytes / 1e6 / (elapsedMs / 1000.0);
     }
 }

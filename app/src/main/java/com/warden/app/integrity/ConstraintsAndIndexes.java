@@ -36,9 +36,9 @@ final class ConstraintsAndIndexes implements Check {
         }
         for (NotValid nv : notValid(c)) {
             tasks.add(ScanTask.of(CheckGroup.CONSTRAINTS, "", "NOT VALID constraint " + nv.name() + " on " + nv.table(),
-                    1_000_000, (conn, x) -> checkNotValid(conn, x, nv).forEach(x::report)));
+                    ctx.weight(0.01), (conn, x) -> checkNotValid(conn, x, nv).forEach(x::report)));
         }
-        tasks.add(ScanTask.of(CheckGroup.CONSTRAINTS, "", "foreign-key triggers and index validity", 200_000,
+        tasks.add(ScanTask.of(CheckGroup.CONSTRAINTS, "", "foreign-key triggers and index validity", ctx.weight(0.002),
                 (conn, x) -> {
                     disabledTriggers(conn, x, null).forEach(x::report);
                     invalidIndexes(conn, x, null).forEach(x::report);
@@ -47,7 +47,7 @@ final class ConstraintsAndIndexes implements Check {
         ctx.note(amcheck.note());
         if (amcheck.usable()) {
             for (String index : btreeIndexes(c)) {
-                tasks.add(ScanTask.of(CheckGroup.CONSTRAINTS, "", "amcheck bt_index_check(" + index + ")", 1_000_000,
+                tasks.add(ScanTask.of(CheckGroup.CONSTRAINTS, "", "amcheck bt_index_check(" + index + ")", ctx.weight(0.01),
                         (conn, x) -> {
                             Finding f = amcheck(conn, x, amcheck, index);
                             if (f != null) {

@@ -36,7 +36,7 @@ final class HeadPointers implements Check {
     /** After the digests: the head check uses what they recomputed. Gaps come from the same pass. */
     @Override
     public List<ScanTask> planLater(ScanContext ctx) {
-        return List.of(ScanTask.of(CheckGroup.HEADS, "", "head pointers and version numbers of " + FILES, 8_000_000,
+        return List.of(ScanTask.of(CheckGroup.HEADS, "", "head pointers and version numbers of " + FILES, ctx.weight(0.12),
                 (conn, x) -> {
                     List<UUID> gapped = new ArrayList<>();
                     heads(conn, x, null, false, gapped).forEach(x::report);

@@ -45,6 +45,7 @@ final class ImageAssets implements Check {
             chunks = TablePlanner.useBlocks(ctx, sharedSnapshot) ? TablePlanner.blocks(size, ctx.options.workers())
                     : TablePlanner.keys(size.rows(), size.bytes(), ctx.options.workers());
         }
+        ctx.addContentEstimate(chunks.stream().mapToLong(Chunk::estimatedBytes).sum());
         List<ScanTask> tasks = new ArrayList<>();
         for (String mode : modes(ctx)) {
             for (Chunk chunk : chunks) {

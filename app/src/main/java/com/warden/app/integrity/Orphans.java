@@ -77,7 +77,7 @@ final class Orphans implements Check {
             if (p.table().equals("core.image_assets") && ctx.app != null) {
                 ctx.note("Image assets whose job is missing belong to no app: they are looked for only without --app.");
             }
-            tasks.add(ScanTask.of(CheckGroup.ORPHANS, "", "stray rows of " + p.table(), 2_000_000,
+            tasks.add(ScanTask.of(CheckGroup.ORPHANS, "", "stray rows of " + p.table(), ctx.weight(0.03),
                     (conn, x) -> run(conn, x, p, null).forEach(x::report)));
         }
         return tasks;

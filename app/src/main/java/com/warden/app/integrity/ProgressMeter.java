@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 final class ProgressMeter {
     private static final long INTERVAL_NANOS = 100_000_000L;
     private static final long WINDOW_NANOS = 4_000_000_000L;
+    private static final long STALLED_NANOS = 2_000_000_000L;
 
     private final JobContext job;
     private final Consumer<ScanProgress> listener;
@@ -26,6 +27,8 @@ final class ProgressMeter {
     private int findings;
     private String phase = "Starting";
     private long lastSent;
+    /** When work last moved: a scan waiting on a lock shows no speed and no time left. */
+    private long lastMoved = System.nanoTime();
 
     ProgressMeter(JobContext job, Consumer<ScanProgress> listener) {
         this.job = job;
@@ -43,6 +46,9 @@ final class ProgressMeter {
     }
 
     synchronized void add(double units, long rows, long bytes) {
+        if (units > 0 || rows > 0 || bytes > 0) {
+            lastMoved = System.nanoTime();
+        }
         doneUnits += units;
         rowsDone += rows;
         bytesDone += bytes;
@@ -89,7 +95,10 @@ final class ProgressMeter {
         }
         double fraction = totalUnits <= 0 ? 0 : Math.min(1.0, doneUnits / totalUnits);
         Duration left = null;
-        if (unitsPerSecond > 0 && fraction > 0.02 && fraction < 1.0) {
+        if (now - lastMoved > STALLED_NANOS && fraction < 1.0) {
+            return new ScanProgress(phase + " (waiting)", rowsDone, rowsTotal, bytesDone, 0, null, fraction, findings);
+        }
+        if (unitsPerSecond > 0 && fraction > 0.05 && fraction < 1.0) {
             left = Duration.ofMillis((long) ((totalUnits - doneUnits) / unitsPerSecond * 1000));
         } else if (fraction >= 1.0) {
             left = Duration.ZERO;

@@ -61,6 +61,8 @@ final class ScanContext {
     private final Set<String> notes = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Map<Integer, ScanTask> running = new ConcurrentHashMap<>();
     private volatile Stop stop = Stop.NONE;
+    /** Content bytes the digest checks plan to read: metadata checks weigh in proportion to it. */
+    private volatile long contentEstimate;
     private volatile String stoppedAt;
     private volatile Throwable stopCause;
 
@@ -70,6 +72,15 @@ final class ScanContext {
         this.utf8 = utf8;
         this.serverMajor = serverMajor;
         this.meter = meter;
+    }
+
+    void addContentEstimate(long bytes) {
+        contentEstimate += bytes;
+    }
+
+    /** Progress weight of a metadata check: a share of the content, so the bar moves evenly at any size. */
+    double weight(double shareOfContent) {
+        return Math.max(64_000, contentEstimate * shareOfContent);
     }
 
     // ------------------------------------------------------------ SQL helpers

@@ -30,7 +30,7 @@ public record ScanProgress(String phase, long rowsDone, long rowsTotal, long byt
         if (bytesDone > 0) {
             s.append(" · ").append(megabytes(bytesDone));
         }
-        if (mbPerSecond > 0) {
+        if (mbPerSecond >= 1) {
             s.append(String.format(" · %.0f MB/s", mbPerSecond));
         }
         if (timeLeft != null) {

@@ -40,6 +40,7 @@ final class VersionDigests implements Check {
     @Override
     public List<ScanTask> plan(Connection c, ScanContext ctx) throws SQLException {
         List<Chunk> chunks = chunks(c, ctx, sharedSnapshot);
+        ctx.addContentEstimate(chunks.stream().mapToLong(Chunk::estimatedBytes).sum());
         List<ScanTask> tasks = new ArrayList<>();
         if (ctx.options.mode().server()) {
             chunks.forEach(chunk -> tasks.add(task(chunk, SERVER)));

@@ -2,6 +2,7 @@ package com.warden.ui.integrity;
 
 import com.warden.app.connect.Database;
 import com.warden.app.integrity.CheckGroup;
+import com.warden.app.integrity.CheckSummary;
 import com.warden.app.integrity.FileHistory;
 import com.warden.app.integrity.IntegrityExport;
 import com.warden.app.integrity.IntegrityHistory;
@@ -16,21 +17,20 @@ import com.warden.app.report.Finding;
 import com.warden.ui.common.BackgroundJobs;
 import com.warden.ui.common.JobHandle;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -43,16 +43,19 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State and actions of the Integrity screen; the only caller of {@code com.warden.app.integrity}.
- * Every database call runs as a background job; the scan's progress arrives through {@code fx}
+ * State and actions of the Integrity screen, and the only caller of
+ * {@code com.warden.app.integrity}: it turns reports into ready-to-show items. Every database
+ * call runs as a background job; the scan's progress arrives through {@code fx}
  * (Platform::runLater in the app, the caller's thread in tests), at most every 100 ms.
  */
 public final class IntegrityViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    public static final List<String> MODES = List.of("server", "client", "both");
 
     /** What the verdict banner looks like. */
     public enum Tone { NEUTRAL, CLEAN, FINDINGS, PROBLEM }
@@ -64,29 +67,36 @@ public final class IntegrityViewModel {
     private final Consumer<Throwable> errors;
 
     private final StringProperty app = new SimpleStringProperty(this, "app", "");
-    private final ObjectProperty<ScanMode> mode = new SimpleObjectProperty<>(this, "mode", ScanMode.SERVER);
-    private final Map<CheckGroup, BooleanProperty> groups = new EnumMap<>(CheckGroup.class);
+    private final StringProperty mode = new SimpleStringProperty(this, "mode", "server");
+    private final List<GroupToggle> groups = new ArrayList<>();
     private final ObservableList<String> apps = FXCollections.observableArrayList();
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyObjectWrapper<IntegrityReport> report = new ReadOnlyObjectWrapper<>(this, "report");
-    private final ReadOnlyObjectWrapper<RunComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
-    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
-    private final ReadOnlyStringWrapper verdictDetail = new ReadOnlyStringWrapper(this, "verdictDetail", "");
+    private final ReadOnlyBooleanWrapper hasReport = new ReadOnlyBooleanWrapper(this, "hasReport");
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "No run yet");
+    private final ReadOnlyStringWrapper verdictDetail = new ReadOnlyStringWrapper(this, "verdictDetail",
+            "Choose what to check and press Run. Runs are kept and compared with the last one.");
     private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(this, "tone", Tone.NEUTRAL);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper fromHistory = new ReadOnlyBooleanWrapper(this, "fromHistory");
-    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
-    private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyObjectWrapper<FileHistory> fileHistory = new ReadOnlyObjectWrapper<>(this, "fileHistory");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "No run yet.");
+    private final ReadOnlyStringWrapper comparisonText = new ReadOnlyStringWrapper(this, "comparisonText", "Compared after the next run.");
+    private final ObservableList<FindingItem> findings = FXCollections.observableArrayList();
+    private final ObservableList<FindingItem> added = FXCollections.observableArrayList();
+    private final ObservableList<FindingItem> gone = FXCollections.observableArrayList();
+    private final ObservableList<CheckItem> checks = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObjectProperty<FindingItem> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper fileHistoryTitle = new ReadOnlyStringWrapper(this, "fileHistoryTitle", "");
+    private final ObservableList<VersionItem> fileHistory = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper fileHistoryOpen = new ReadOnlyBooleanWrapper(this, "fileHistoryOpen");
     private final ReadOnlyBooleanWrapper fileHistoryLoading = new ReadOnlyBooleanWrapper(this, "fileHistoryLoading");
-    private final Set<String> newKeys = new HashSet<>();
-    private final BooleanBinding anyGroup;
     private final BooleanBinding canRun;
     private final BooleanBinding canExport;
     private final BooleanBinding canOpenFile;
+    private IntegrityReport report;
+    private RunComparison comparison;
     private JobHandle scan = JobHandle.NONE;
 
     public IntegrityViewModel(Database db, BackgroundJobs jobs, Executor fx, IntegrityHistory history, Consumer<Throwable> errors) {
@@ -96,18 +106,19 @@ public final class IntegrityViewModel {
         this.history = history;
         this.errors = errors;
         for (CheckGroup g : CheckGroup.values()) {
-            groups.put(g, new SimpleBooleanProperty(this, g.id(), true));
+            groups.add(new GroupToggle(g.id(), g.title(), g.description(), new SimpleBooleanProperty(this, g.id(), true)));
         }
-        anyGroup = Bindings.createBooleanBinding(() -> groups.values().stream().anyMatch(BooleanProperty::get),
-                groups.values().toArray(new BooleanProperty[0]));
+        BooleanBinding anyGroup = Bindings.createBooleanBinding(() -> groups.stream().anyMatch(t -> t.selected().get()),
+                groups.stream().map(GroupToggle::selected).toArray(javafx.beans.Observable[]::new));
         canRun = running.not().and(anyGroup);
-        canExport = running.not().and(report.isNotNull());
-        canOpenFile = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().fileId() != null, selected);
+        canExport = running.not().and(hasReport);
+        canOpenFile = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().hasFile(), selected)
+                .and(fileHistoryLoading.not());
     }
 
     // ------------------------------------------------------------ actions
 
-    /** On opening: the app names for the picker, and the last finished run from the history. */
+    /** On opening and on F5: the app names for the picker, and the last finished run from the history. */
     public void load() {
         jobs.run("Loading the last integrity run…", context -> {
             List<String> names = new IntegrityScanner(db).appNames();
@@ -115,7 +126,7 @@ public final class IntegrityViewModel {
             return new Loaded(names, last);
         }, loaded -> {
             apps.setAll(loaded.apps());
-            if (loaded.last() != null && report.get() == null && !running.get()) {
+            if (loaded.last() != null && report == null && !running.get()) {
                 show(loaded.last(), null, true);
             }
         }, errors);
@@ -128,27 +139,41 @@ public final class IntegrityViewModel {
             return;
         }
         Set<CheckGroup> chosen = EnumSet.noneOf(CheckGroup.class);
-        groups.forEach((g, p) -> {
-            if (p.get()) {
-                chosen.add(g);
+        for (GroupToggle t : groups) {
+            if (t.selected().get()) {
+                chosen.add(CheckGroup.parse(t.id()));
             }
-        });
-        IntegrityOptions options = IntegrityOptions.defaults().withMode(mode.get()).withGroups(chosen)
-                .withApp(app.get() == null || app.get().isBlank() ? null : app.get().strip());
+        }
+        IntegrityOptions options;
+        try {
+            options = IntegrityOptions.defaults().withMode(ScanMode.parse(mode.get())).withGroups(chosen)
+                    .withApp(app.get() == null || app.get().isBlank() ? null : app.get().strip());
+        } catch (RuntimeException e) {
+            errors.accept(e);
+            return;
+        }
         running.set(true);
         progress.set(-1);
         progressText.set("Starting…");
         status.set("");
+        tone.set(Tone.NEUTRAL);
+        verdict.set("Checking " + (options.app() == null ? "the whole database" : "app " + options.app()) + "…");
+        verdictDetail.set(mode.get() + " mode, " + options.workers() + " connections on one snapshot. Cancel stops the "
+                + "statements on the server." + (report == null ? "" : " The last result stays below until this run ends."));
         closeFileHistory();
         scan = jobs.run("Checking integrity…", context -> {
             IntegrityReport r = new IntegrityScanner(db).run(options, context, p -> fx.execute(() -> progress(p)));
             RunComparison cmp = history.record(r);
             if (r.status() == ScanStatus.CANCELLED) {
-                // the Task is cancelled and delivers nothing: show where it stopped all the same
-                fx.execute(() -> finished(r, cmp));
+                // a cancelled Task delivers nothing: show where it stopped all the same
+                fx.execute(() -> show(r, cmp, false));
             }
             return new Outcome(r, cmp);
-        }, outcome -> finished(outcome.report(), outcome.comparison()), failure -> {
+        }, outcome -> {
+            running.set(false);
+            progressText.set("");
+            show(outcome.report(), outcome.comparison(), false);
+        }, failure -> {
             running.set(false);
             progressText.set("");
             errors.accept(failure);
@@ -165,12 +190,6 @@ public final class IntegrityViewModel {
         progressText.set(p.line());
     }
 
-    private void finished(IntegrityReport r, RunComparison cmp) {
-        running.set(false);
-        progressText.set("");
-        show(r, cmp, false);
-    }
-
     public void cancel() {
         if (running.get()) {
             scan.cancel();
@@ -181,28 +200,39 @@ public final class IntegrityViewModel {
     }
 
     private void show(IntegrityReport r, RunComparison cmp, boolean old) {
-        report.set(r);
-        comparison.set(cmp);
-        fromHistory.set(old);
-        newKeys.clear();
+        report = r;
+        comparison = cmp;
+        hasReport.set(true);
+        Set<String> newKeys = new HashSet<>();
         if (cmp != null) {
             cmp.added().forEach(f -> newKeys.add(f.key()));
         }
-        findings.setAll(r.findings());
         selected.set(null);
+        findings.setAll(r.findings().stream().map(f -> item(f, newKeys.contains(f.key()))).toList());
+        added.setAll(cmp == null ? List.of() : cmp.added().stream().map(f -> item(f, true)).toList());
+        gone.setAll(cmp == null ? List.of() : cmp.gone().stream().map(f -> item(f, false)).toList());
+        comparisonText.set(cmp == null ? (old ? "This is the last run kept in the history; run again to compare with it."
+                : "Compared after the next run.") : cmp.summary());
+        checks.setAll(r.checks().stream().map(IntegrityViewModel::item).toList());
+        notes.setAll(r.notes());
         verdict.set(old ? "Last run, " + WHEN.format(r.startedAt().atZone(ZoneId.systemDefault())) + ": " + r.summaryLine()
                 : r.summaryLine());
-        StringBuilder detail = new StringBuilder();
+        List<String> detail = new ArrayList<>();
         if (r.stoppedAt() != null) {
-            detail.append(r.stoppedAt());
+            detail.add(r.stoppedAt());
         }
         if (cmp != null) {
-            detail.append(detail.length() > 0 ? " " : "").append(cmp.summary());
+            detail.add(cmp.summary());
+        }
+        if (!r.droppedOnRecheck().isEmpty()) {
+            detail.add(r.droppedOnRecheck().size() + " seen during the scan no longer held when re-checked.");
         }
         if (old) {
-            detail.append(detail.length() > 0 ? " " : "").append("Press Run to check again.");
+            detail.add("Press Run to check again.");
         }
-        verdictDetail.set(detail.toString());
+        detail.add(r.target().label() + ", " + r.mode() + " mode.");
+        verdictDetail.set(String.join(" ", detail));
+        emptyText.set(r.status().finished() ? "No findings: every check passed." : "No findings before it stopped.");
         tone.set(switch (r.status()) {
             case CANCELLED, INTERRUPTED -> Tone.PROBLEM;
             case PARTIAL -> Tone.FINDINGS;
@@ -210,13 +240,30 @@ public final class IntegrityViewModel {
         });
     }
 
-    public boolean isNew(Finding f) {
-        return newKeys.contains(f.key());
+    static FindingItem item(Finding f, boolean isNew) {
+        CheckGroup g = CheckGroup.ofId(f.check());
+        String where = f.path() == null ? (f.app() == null ? "" : f.app()) : (f.app() == null ? "" : f.app() + ": ") + f.path();
+        return new FindingItem(f.key(), f.severity().label(), f.severity().ordinal(), g == null ? f.check() : g.title(), f.code(),
+                f.title(), where, f.table() + " " + f.rowId(), f.expected(), f.found(), shortDigests(f.expected()),
+                shortDigests(f.found()), f.detail(),
+                f.seenBy().isEmpty() ? "catalog and metadata queries" : String.join(" and ", f.seenBy()) + " mode",
+                f.fileId() != null, isNew, f.rowId());
     }
 
-    /** Opens the history of the selected finding's file (the link target of a finding). */
+    private static CheckItem item(CheckSummary c) {
+        return new CheckItem(c.title(), c.state(), c.rows() == 0 && c.bytes() == 0 ? "" : String.format("%,d", c.rows()),
+                c.bytes() == 0 ? "" : ScanProgress.megabytes(c.bytes()), String.format("%.2f s", c.elapsedMs() / 1000.0),
+                c.mbPerSecond() > 0 ? String.format("%.0f MB/s", c.mbPerSecond()) : "", Integer.toString(c.findings()), c.note());
+    }
+
+    static String shortDigests(String text) {
+        return text == null ? "" : text.replaceAll("\\b([0-9a-f]{12})[0-9a-f]{52}\\b", "$1…");
+    }
+
+    /** Opens the history of the selected finding's file: the link target of a finding. */
     public void openFileHistory() {
-        Finding f = selected.get();
+        FindingItem item = selected.get();
+        Finding f = item == null ? null : finding(item.key());
         if (f == null || f.fileId() == null) {
             return;
         }
@@ -225,7 +272,10 @@ public final class IntegrityViewModel {
                 context -> FileHistory.load(db, f.fileId()),
                 h -> {
                     fileHistoryLoading.set(false);
-                    fileHistory.set(h);
+                    fileHistoryTitle.set("History of " + h.path() + (h.app() == null ? "" : " in " + h.app()) + " · "
+                            + h.versions().size() + (h.versions().size() == 1 ? " version" : " versions"));
+                    fileHistory.setAll(h.versions().stream().map(v -> item(v, f.rowId())).toList());
+                    fileHistoryOpen.set(true);
                 },
                 failure -> {
                     fileHistoryLoading.set(false);
@@ -233,28 +283,59 @@ public final class IntegrityViewModel {
                 });
     }
 
+    private static VersionItem item(FileHistory.Version v, String concernedId) {
+        return new VersionItem(v.id(), "v" + v.version() + (v.head() ? " (head)" : ""), v.digestMatches() ? "matches" : "DIFFERS",
+                String.format("%,d", v.sizeBytes()) + (v.sizeMatches() ? "" : " (wrong)"),
+                v.sha256() == null ? "—" : v.sha256().substring(0, Math.min(12, v.sha256().length())) + "…",
+                v.createdAt() == null ? "" : v.createdAt().toLocalDateTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                v.createdBy(), v.sound(), v.id().equals(concernedId));
+    }
+
     public void closeFileHistory() {
-        fileHistory.set(null);
+        fileHistoryOpen.set(false);
+        fileHistory.clear();
+        fileHistoryTitle.set("");
+    }
+
+    private Finding finding(String key) {
+        return report == null ? null : report.findings().stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
+    }
+
+    /** A file name for the export dialog: integrity-&lt;database&gt;-&lt;date&gt;.&lt;ext&gt;. */
+    public String suggestedFileName(String extension) {
+        String database = report == null ? db.profile().database() : report.target().database();
+        return "integrity-" + database.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + LocalDate.now() + "." + extension;
     }
 
     public void exportHtml(Path file) {
-        export("HTML", file, () -> IntegrityExport.writeHtml(file, report.get(), comparison.get()));
+        export("HTML", file, () -> IntegrityExport.writeHtml(file, report, comparison));
     }
 
     public void exportJson(Path file) {
-        export("JSON", file, () -> IntegrityExport.writeJson(file, report.get(), comparison.get()));
+        export("JSON", file, () -> IntegrityExport.writeJson(file, report, comparison));
     }
 
     public void exportCsv(Path file) {
-        export("CSV", file, () -> IntegrityExport.writeCsv(file, report.get()));
+        export("CSV", file, () -> IntegrityExport.writeCsv(file, report));
     }
 
-    private void export(String kind, Path file, java.util.function.Supplier<Path> write) {
-        if (report.get() == null || file == null) {
+    private void export(String kind, Path file, Supplier<Path> write) {
+        if (report == null || file == null) {
             return;
         }
         jobs.run("Saving the " + kind + " report…", context -> write.get(),
                 written -> status.set("Saved the " + kind + " report to " + written), errors);
+    }
+
+    /** A plain-text copy of the selected finding, for the clipboard. */
+    public String selectedAsText() {
+        FindingItem f = selected.get();
+        if (f == null) {
+            return "";
+        }
+        return f.severity().toUpperCase(Locale.ROOT) + " " + f.code() + ": " + f.title() + "\nwhere: " + f.where()
+                + "\nrow: " + f.row() + "\nexpected: " + f.expected() + "\nfound: " + f.found()
+                + (f.detail().isEmpty() ? "" : "\n" + f.detail());
     }
 
     /** The connection is going away: stop a running scan (its statements are cancelled on the server). */
@@ -265,23 +346,28 @@ public final class IntegrityViewModel {
     // ------------------------------------------------------------ properties
 
     public StringProperty appProperty() { return app; }
-    public ObjectProperty<ScanMode> modeProperty() { return mode; }
-    public BooleanProperty groupProperty(CheckGroup group) { return groups.get(group); }
+    public StringProperty modeProperty() { return mode; }
+    public List<GroupToggle> groups() { return groups; }
     public ObservableList<String> apps() { return apps; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<IntegrityReport> reportProperty() { return report.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<RunComparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty hasReportProperty() { return hasReport.getReadOnlyProperty(); }
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
     public ReadOnlyStringProperty verdictDetailProperty() { return verdictDetail.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Tone> toneProperty() { return tone.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty fromHistoryProperty() { return fromHistory.getReadOnlyProperty(); }
-    public ObservableList<Finding> findings() { return findings; }
-    public ObjectProperty<Finding> selectedProperty() { return selected; }
-    public ReadOnlyObjectProperty<FileHistory> fileHistoryProperty() { return fileHistory.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty fileHistoryLoadingProperty() { return fileHistoryLoading.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty emptyTextProperty() { return emptyText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty comparisonTextProperty() { return comparisonText.getReadOnlyProperty(); }
+    public ObservableList<FindingItem> findings() { return findings; }
+    public ObservableList<FindingItem> added() { return added; }
+    public ObservableList<FindingItem> gone() { return gone; }
+    public ObservableList<CheckItem> checks() { return checks; }
+    public ObservableList<String> notes() { return notes; }
+    public ObjectProperty<FindingItem> selectedProperty() { return selected; }
+    public ReadOnlyStringProperty fileHistoryTitleProperty() { return fileHistoryTitle.getReadOnlyProperty(); }
+    public ObservableList<VersionItem> fileHistory() { return fileHistory; }
+    public ReadOnlyBooleanProperty fileHistoryOpenProperty() { return fileHistoryOpen.getReadOnlyProperty(); }
     public BooleanBinding canRunProperty() { return canRun; }
     public BooleanBinding canExportProperty() { return canExport; }
     public BooleanBinding canOpenFileProperty() { return canOpenFile; }
