@@ -21,11 +21,6 @@ public record PlaceholderScreen(String id, String title, boolean needsProject, S
             "Pick a file and see what depends on it: the import graph walked backwards in one recursive query "
                     + "(depth-limited, cycle-safe), drawn as a graph and listed by distance, so you know what a change may break.");
 
-    public static final PlaceholderScreen INTEGRITY = new PlaceholderScreen("integrity", "Integrity", true,
-            "Checksum scans that recompute the SHA-256 of every stored file version and image asset and compare it "
-                    + "with the stored digest, plus orphans, head pointers, foreign key and index validity — a report "
-                    + "to export as JSON, CSV or HTML, or to run from cron.");
-
     public static final PlaceholderScreen HEALTH = new PlaceholderScreen("health", "Health", false,
             "A health score for any PostgreSQL — healthy, degraded or critical — from checks such as cache and "
                     + "index hit rates, slow statements and connection use, each with its threshold and what to do about it.");

@@ -34,7 +34,7 @@ public final class ScreenRegistry {
                 new com.warden.ui.sessions.SessionsScreen(),
                 new com.warden.ui.files.FilesScreen(),
                 new com.warden.ui.impact.ImpactScreen(),
-                PlaceholderScreen.INTEGRITY,
+                new com.warden.ui.integrity.IntegrityScreen(),
                 PlaceholderScreen.HEALTH,
                 PlaceholderScreen.LATENCY,
                 PlaceholderScreen.BACKUPS));  // → new com.warden.ui.backup.BackupsScreen()
