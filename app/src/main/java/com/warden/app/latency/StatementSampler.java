@@ -123,7 +123,10 @@ public final class StatementSampler {
                 .limit(TOP).toList();
         List<StatementRow> byMean = rows.stream().filter(r -> r.calls() > 0)
                 .sorted(Comparator.comparingDouble(StatementRow::meanMs).reversed()).limit(TOP).toList();
-        return new StatementsSnapshot(at, true, "", "", interval, resetDetected, reset, byTotal, byMean,
+        List<StatementRow> byRecent = rows.stream().filter(r -> r.intervalCalls() > 0 && !Double.isNaN(r.intervalMeanMs()))
+                .sorted(Comparator.comparingDouble((StatementRow r) -> r.intervalMeanMs() * r.intervalCalls()).reversed())
+                .limit(TOP).toList();
+        return new StatementsSnapshot(at, true, "", "", interval, resetDetected, reset, byTotal, byMean, byRecent,
                 hidden ? "query texts of other roles are hidden: GRANT pg_read_all_stats to see them" : "");
     }
 
