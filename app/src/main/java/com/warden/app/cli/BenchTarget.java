@@ -1,5 +1,6 @@
 package com.warden.app.cli;
 
+import com.warden.app.connect.ConnectionProfile;
 import com.warden.app.demo.EmbeddedServer;
 import com.warden.app.schema.SchemaMigrator;
 import java.io.IOException;
@@ -18,26 +19,28 @@ final class BenchTarget implements AutoCloseable {
     private final Path folder;
     private final DataSource dataSource;
     private final String description;
+    private final ConnectionProfile profile;
 
-    private BenchTarget(EmbeddedServer server, Path folder, DataSource dataSource, String description) {
+    private BenchTarget(EmbeddedServer server, Path folder, DataSource dataSource, String description, ConnectionProfile profile) {
         this.server = server;
         this.folder = folder;
         this.dataSource = dataSource;
         this.description = description;
+        this.profile = profile;
     }
 
     static BenchTarget open(ConnectionOptions connection, String database) throws IOException {
         if (connection.given()) {
             DataSource ds = connection.writableDataSource();
             new SchemaMigrator(ds).migrate();
-            return new BenchTarget(null, null, ds, connection.profile().safeUri());
+            return new BenchTarget(null, null, ds, connection.profile().safeUri(), connection.profile());
         }
         Path folder = Files.createTempDirectory("warden-bench-");
         EmbeddedServer server = EmbeddedServer.start(folder.resolve("pgdata"), 0);
         server.ensureDatabase(database);
         DataSource ds = server.dataSource(database);
         new SchemaMigrator(ds).migrate();
-        return new BenchTarget(server, folder, ds, "embedded PostgreSQL in " + folder);
+        return new BenchTarget(server, folder, ds, "embedded PostgreSQL in " + folder, server.profile(database));
     }
 
     DataSource dataSource() {
@@ -46,6 +49,11 @@ final class BenchTarget implements AutoCloseable {
 
     String description() {
         return description;
+    }
+
+    /** How to reach the target database the libpq way (for benchmarks that run client programs beside Warden). */
+    ConnectionProfile profile() {
+        return profile;
     }
 
     @Override

@@ -125,6 +125,11 @@ public final class LatencyMonitor implements AutoCloseable {
         return settings;
     }
 
+    /** The server process that serves the probes (0 when not connected): for measuring their cost. */
+    public int serverPid() {
+        return runner.backendPid();
+    }
+
     public synchronized void start() {
         if (executor != null) {
             return;
