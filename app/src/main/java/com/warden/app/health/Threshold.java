@@ -64,11 +64,12 @@ public record Threshold(String key, String label, String unit, Direction directi
         };
     }
 
-    static String trim(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) v);
+    /** A limit as a person types it: no exponent, no trailing zeros (0.99, 50, 0.000001). */
+    public static String trim(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
         }
-        String s = String.format(Locale.ROOT, "%.3f", v);
-        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return new java.math.BigDecimal(Double.toString(v)).round(new java.math.MathContext(8)).stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -1,5 +1,6 @@
 package com.warden.ui.shell;
 
+import com.warden.ui.health.HealthScreen;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class ScreenRegistry {
                 PlaceholderScreen.FILES,      // → new com.warden.ui.files.FilesScreen()
                 PlaceholderScreen.IMPACT,     // → new com.warden.ui.impact.ImpactScreen()
                 PlaceholderScreen.INTEGRITY,  // → new com.warden.ui.integrity.IntegrityScreen()
-                PlaceholderScreen.HEALTH,     // → new com.warden.ui.health.HealthScreen()
+                new HealthScreen(),
                 PlaceholderScreen.LATENCY,    // → new com.warden.ui.latency.LatencyScreen()
                 PlaceholderScreen.BACKUPS));  // → new com.warden.ui.backup.BackupsScreen()
     }
