@@ -5,6 +5,7 @@ import com.warden.app.config.AppDirs;
 import com.warden.app.connect.ConnectionErrors;
 import com.warden.app.connect.ConnectionProfile;
 import com.warden.app.connect.ProfileResolver;
+import com.warden.app.latency.DurationText;
 import com.warden.app.latency.ExplainVerdict;
 import com.warden.app.latency.LatencyMonitor;
 import com.warden.app.latency.PerformanceReport;
@@ -25,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -202,25 +201,8 @@ final class LatencyCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
-
     /** "30s", "5m", "500ms", "1h", or a plain number of seconds. */
     static Duration parseDuration(String text, String option) {
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new WardenException(option + " '" + text + "' is not a duration.", "write e.g. 30s, 5m or 500ms");
-        }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        double millis = switch (unit) {
-            case "ms" -> v;
-            case "m", "min" -> v * 60_000;
-            case "h" -> v * 3_600_000;
-            default -> v * 1000;
-        };
-        if (millis < 1) {
-            throw new WardenException(option + " must be longer than zero.", "write e.g. 30s");
-        }
-        return Duration.ofMillis((long) millis);
+        return DurationText.parse(text, option);
     }
 }

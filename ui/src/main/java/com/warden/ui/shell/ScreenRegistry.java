@@ -1,6 +1,7 @@
 package com.warden.ui.shell;
 
 import com.warden.ui.health.HealthScreen;
+import com.warden.ui.latency.LatencyScreen;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class ScreenRegistry {
                 PlaceholderScreen.IMPACT,     // → new com.warden.ui.impact.ImpactScreen()
                 PlaceholderScreen.INTEGRITY,  // → new com.warden.ui.integrity.IntegrityScreen()
                 new HealthScreen(),
-                PlaceholderScreen.LATENCY,    // → new com.warden.ui.latency.LatencyScreen()
+                new LatencyScreen(),
                 PlaceholderScreen.BACKUPS));  // → new com.warden.ui.backup.BackupsScreen()
     }
 
