@@ -1,5 +1,7 @@
 package com.warden.ui.shell;
 
+import com.warden.ui.health.HealthScreen;
+import com.warden.ui.latency.LatencyScreen;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +37,8 @@ public final class ScreenRegistry {
                 new com.warden.ui.files.FilesScreen(),
                 new com.warden.ui.impact.ImpactScreen(),
                 new com.warden.ui.integrity.IntegrityScreen(),
-                PlaceholderScreen.HEALTH,
-                PlaceholderScreen.LATENCY,
+                new com.warden.ui.health.HealthScreen(),
+                new com.warden.ui.latency.LatencyScreen(),
                 PlaceholderScreen.BACKUPS));  // → new com.warden.ui.backup.BackupsScreen()
     }
 

@@ -59,7 +59,7 @@ class NonProjectWindowTest {
         until("the Health screen", () -> robot.lookup("#screen-health").tryQuery().isPresent());
         Node health = robot.lookup("#screen-health").query();
         assertThat(robot.from(health).lookup("#screenLine").tryQuery()).isEmpty();
-        assertThat(robot.from(health).lookup((Node n) -> n instanceof Message m && "Not built yet".equals(m.getTitle()))
-                .tryQuery()).isPresent();
+        // the real Health screen runs here; its project checks say they are skipped
+        until("the health status", () -> !robot.from(health).lookup("#healthStatus").queryAs(Label.class).getText().equals("CHECKING"));
     }
 }

@@ -17,7 +17,7 @@ class ScreenRegistryTest {
                 .containsExactly("sessions", "files", "impact", "integrity");
         assertThat(registry.all()).allSatisfy(s -> assertThat(s.summary()).hasSizeGreaterThan(80));
         assertThat(registry.first().id()).isEqualTo("sessions");
-        assertThat(registry.byId("health")).contains(PlaceholderScreen.HEALTH);
+        assertThat(registry.byId("health")).get().isInstanceOf(com.warden.ui.health.HealthScreen.class);
     }
 
     @Test
