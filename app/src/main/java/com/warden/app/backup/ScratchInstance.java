@@ -65,6 +65,11 @@ public final class ScratchInstance implements AutoCloseable {
 
     /** A new empty cluster of {@code minMajor} or newer (for a logical restore), started. */
     public static ScratchInstance create(ToolLocator tools, int minMajor, Path parent, JobContext job) {
+        return create(tools, minMajor, parent, job, List.of());
+    }
+
+    /** Like {@link #create(ToolLocator, int, Path, JobContext)} with more postgresql.conf lines (they win over Warden's). */
+    public static ScratchInstance create(ToolLocator tools, int minMajor, Path parent, JobContext job, List<String> settings) {
         FoundTool initdb = findServerTool(tools, PgTool.INITDB, minMajor, true);
         FoundTool pgCtl = tools.find(PgTool.PG_CTL, initdb.major());
         ScratchInstance s = new ScratchInstance(newFolder(parent), pgCtl, SUPERUSER);
@@ -79,7 +84,7 @@ public final class ScratchInstance implements AutoCloseable {
                 throw new WardenException("initdb of the scratch instance failed: " + r.errorLine(),
                         "check free space in " + s.folder.getParent());
             }
-            s.start(Duration.ofSeconds(60), job, List.of());
+            s.start(Duration.ofSeconds(60), job, settings);
             return s;
         } catch (RuntimeException e) {
             s.fail();

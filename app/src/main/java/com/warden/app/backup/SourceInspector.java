@@ -40,13 +40,20 @@ final class SourceInspector {
                 version, versionNum, systemId, inRecovery);
     }
 
-    /** Ordinary tables (and partitions) outside the system schemas and not owned by an extension. */
+    /**
+     * Ordinary tables (and partitions) outside the system schemas and not owned by an extension.
+     * Sizes come from pg_class (heap and TOAST pages as of the last VACUUM/ANALYZE), not from
+     * pg_table_size(), which would wait for a table someone holds locked.
+     */
     static List<TableInfo> tables(Connection c) throws SQLException {
         List<TableInfo> out = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("""
-                     SELECT n.nspname, cl.relname, pg_table_size(cl.oid), greatest(cl.reltuples, 0)::bigint
+                     SELECT n.nspname, cl.relname,
+                            greatest(cl.relpages::bigint + coalesce(t.relpages, 0), 1) * current_setting('block_size')::bigint,
+                            greatest(cl.reltuples, 0)::bigint
                        FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace
+                       LEFT JOIN pg_class t ON t.oid = cl.reltoastrelid
                       WHERE cl.relkind = 'r'
                         AND n.nspname NOT IN ('pg_catalog', 'information_schema')
                         AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
