@@ -192,6 +192,9 @@ public final class PitrService {
                     }
                 });
             }
+        } catch (TarArchive.CorruptArchiveException e) {
+            throw new WardenException("The base backup " + m.id() + " is damaged: " + e.getMessage() + ". Nothing was recovered.",
+                    "choose another base backup", e);
         } catch (IOException e) {
             throw new WardenException("Cannot copy the base backup into the scratch folder: " + e.getMessage(),
                     FileTree.noSpace(e) ? "the disk holding the temp folder is full; choose another scratch folder" : null, e);

@@ -55,6 +55,7 @@ public final class RestoreDrill {
         String postgres = null;
         String source = request.source() == null ? null : request.source().safeUri();
         ScratchInstance scratch = null;
+        Instant restoreStarted = null;
         try {
             if (request.takeBackup()) {
                 long t = System.nanoTime();
@@ -71,6 +72,7 @@ public final class RestoreDrill {
             postgres = m.source().serverVersion();
             source = source == null ? m.source().uri() : source;
             long restoreStart = System.nanoTime();
+            restoreStarted = Instant.now();
             if (m.kind() == BackupKind.LOGICAL) {
                 RestoreService restore = new RestoreService(tools, resolver);
                 RestoreRequest rr = new RestoreRequest(backup, null, new RestoreTarget.Scratch(true, request.scratchParent()), List.of(),
@@ -112,15 +114,18 @@ public final class RestoreDrill {
                 steps.add(new Step("tear down the scratch instance", since(t), removed, removed ? "folder removed" : "folder left: " + folder));
             }
             if ("cancelled".equals(failure)) {
-                saveQuietly(request.catalog(), report(id, source, backup, started, restorable, 0, steps, null, "cancelled", removed, postgres));
+                saveQuietly(request.catalog(), report(id, source, backup, started, restoreStarted, restorable, 0, steps, null, "cancelled",
+                        removed, postgres));
             }
         }
-        DrillReport report = report(id, source, backup, started, restorable, rto, steps, verification, failure, removed, postgres);
+        DrillReport report = report(id, source, backup, started, restoreStarted, restorable, rto, steps, verification, failure, removed,
+                postgres);
         save(request.catalog(), report);
         return report;
     }
 
-    private static DrillReport report(String id, String source, CatalogEntry backup, Instant started, Instant restorable, double rto,
+    private static DrillReport report(String id, String source, CatalogEntry backup, Instant started, Instant restoreStarted,
+                                      Instant restorable, double rto,
                                       List<Step> steps, VerificationReport v, String failure, boolean removed, String postgres) {
         String verdict;
         if (failure != null || v == null) {
@@ -133,7 +138,9 @@ public final class RestoreDrill {
             };
         }
         Instant finished = Instant.now();
-        double rpo = restorable == null ? -1 : Duration.between(restorable, started).toMillis() / 1000.0;
+        // RPO: how old the newest restorable point was when the restore began (what a disaster then would lose)
+        Instant reference = restoreStarted != null ? restoreStarted : started;
+        double rpo = restorable == null ? -1 : Math.max(0, Duration.between(restorable, reference).toMillis() / 1000.0);
         return new DrillReport(id, source, backup == null ? null : backup.id(), backup == null ? null : backup.manifest().kind(),
                 backup == null ? null : backup.manifest().format(), started, finished, restorable, round(rto), round(rpo), steps,
                 v == null ? List.of() : v.tables(), v, verdict, failure, removed, postgres);

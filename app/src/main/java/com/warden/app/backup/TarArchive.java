@@ -18,6 +18,13 @@ import java.util.zip.GZIPInputStream;
 public final class TarArchive {
     private TarArchive() { }
 
+    /** The bytes are not a well-formed tar (stream): truncated, corrupted, or not a tar at all. */
+    public static final class CorruptArchiveException extends IOException {
+        public CorruptArchiveException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** One entry as it streams past; {@code content} must be read (or not) before the next. */
     @FunctionalInterface
     public interface Visitor {
@@ -52,8 +59,19 @@ public final class TarArchive {
                 if (isZero(header)) {
                     return;
                 }
+                long stored = octal(header, 148, 8);
+                long sum = 0;
+                for (int i = 0; i < 512; i++) {
+                    sum += (i >= 148 && i < 156) ? ' ' : (header[i] & 0xff);
+                }
+                if (stored != sum) {
+                    throw new CorruptArchiveException("a tar header fails its checksum (the archive is corrupted)", null);
+                }
                 String name = longName != null ? longName : text(header, 0, 100);
                 longName = null;
+                if (name.isEmpty()) {
+                    throw new CorruptArchiveException("a tar entry has no name (the archive is corrupted)", null);
+                }
                 String prefix = text(header, 345, 155);
                 if (!prefix.isEmpty() && header[257] == 'u') {
                     name = prefix + "/" + name;
@@ -80,6 +98,15 @@ public final class TarArchive {
      */
     public static void extract(InputStream raw, boolean gzip, Path target, com.warden.app.job.JobContext job,
                                java.util.function.LongConsumer written) throws IOException {
+        try {
+            extractStream(raw, gzip, target, job, written);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new CorruptArchiveException("the compressed archive is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static void extractStream(InputStream raw, boolean gzip, Path target, com.warden.app.job.JobContext job,
+                                      java.util.function.LongConsumer written) throws IOException {
         InputStream in = gzip ? new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16)
                 : new BufferedInputStream(raw, 1 << 16);
         walk(in, (name, type, size, mode, content) -> {
