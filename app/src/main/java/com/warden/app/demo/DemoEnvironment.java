@@ -39,6 +39,7 @@ public final class DemoEnvironment implements AutoCloseable {
         }
         job.progress(1, 4, "Starting the embedded PostgreSQL");
         EmbeddedServer server = EmbeddedServer.start(dataDirectory, 0);
+        server.stopWhenThisProcessDies();
         try {
             server.ensureDatabase(DATABASE);
             DataSource ds = server.dataSource(DATABASE);

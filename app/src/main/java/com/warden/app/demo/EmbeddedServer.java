@@ -129,6 +129,39 @@ public final class EmbeddedServer implements AutoCloseable {
         return postgres.getDatabase(SUPERUSER, database);
     }
 
+    /**
+     * Stops the server even when this JVM dies without running its shutdown hooks (kill -9):
+     * a small shell process waits for this JVM to go and then asks the postmaster for a fast
+     * shutdown, if the data folder still names the same postmaster.
+     */
+    public void stopWhenThisProcessDies() {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        long postmaster = postmasterPid(pidFile);
+        if (postmaster <= 0 || !Files.isExecutable(Path.of("/bin/sh"))) {
+            return;
+        }
+        String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; "
+                + "if [ -f \"$2\" ] && [ \"$(head -n 1 \"$2\")\" = \"$3\" ]; then kill -INT \"$3\"; fi";
+        try {
+            new ProcessBuilder("/bin/sh", "-c", script, "warden-watchdog",
+                    Long.toString(ProcessHandle.current().pid()), pidFile.toString(), Long.toString(postmaster))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            LOG.warn("No watchdog for the embedded server: {}", e.getMessage());
+        }
+    }
+
+    private static long postmasterPid(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -157,16 +190,8 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private static boolean processAlive(Path pidFile) {
-        try {
-            List<String> lines = Files.readAllLines(pidFile);
-            if (lines.isEmpty()) {
-                return false;
-            }
-            long pid = Long.parseLong(lines.get(0).trim());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
+        long pid = postmasterPid(pidFile);
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static String firstLine(String s) {

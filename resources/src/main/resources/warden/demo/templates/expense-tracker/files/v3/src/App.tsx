@@ -3,26 +3,23 @@ import { BudgetBanner } from './components/BudgetBanner';
 import { CategoryChart } from './components/CategoryChart';
 import { ExpenseForm } from './components/ExpenseForm';
 import { ExpenseTable } from './components/ExpenseTable';
-import { useExpenseStore } from './store/expenseStore';
+import { useExpenseStore, type ExpenseState } from './store/expenseStore';
 import { selectAvailableMonths, selectExpensesForMonth } from './store/selectors';
 import { formatMonth, monthKey, todayIso } from './utils/currency';
 import wallet from './assets/wallet.svg';
 
+const selectAll = (state: ExpenseState) => state;
+
 export default function App() {
   const currentMonth = monthKey(todayIso());
   const [month, setMonth] = useState(currentMonth);
-  // Select the raw array (stable reference) and derive the rest with useMemo.
-  const expenses = useExpenseStore((state) => state.expenses);
-  const currency = useExpenseStore((state) => state.currency);
+  // The snapshot only changes on writes, so it is a safe memo dependency. Passing
+  // the real state (instead of rebuilding { expenses, currency }) keeps selectors
+  // type-safe as ExpenseState grows.
+  const state = useExpenseStore(selectAll);
 
-  const months = useMemo(
-    () => selectAvailableMonths({ expenses, currency }, currentMonth),
-    [expenses, currency, currentMonth],
-  );
-  const monthExpenses = useMemo(
-    () => selectExpensesForMonth({ expenses, currency }, month),
-    [expenses, currency, month],
-  );
+  const months = useMemo(() => selectAvailableMonths(state, currentMonth), [state, currentMonth]);
+  const monthExpenses = useMemo(() => selectExpensesForMonth(state, month), [state, month]);
 
   return (
     <div className="app">

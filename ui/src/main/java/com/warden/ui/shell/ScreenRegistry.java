@@ -1,0 +1,54 @@
+package com.warden.ui.shell;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The screens of the navigation, in order. {@link #standard()} is the one place that lists them:
+ * to add a real screen, replace its placeholder there with the screen's class (same id).
+ */
+public final class ScreenRegistry {
+    private final List<Screen> screens;
+
+    public ScreenRegistry(List<? extends Screen> screens) {
+        Set<String> ids = new HashSet<>();
+        for (Screen s : screens) {
+            if (s.id() == null || !s.id().matches("[a-z][a-z0-9-]*")) {
+                throw new IllegalArgumentException("Screen id '" + s.id() + "' must be lower-case letters, digits and dashes");
+            }
+            if (!ids.add(s.id())) {
+                throw new IllegalArgumentException("Two screens have the id '" + s.id() + "'");
+            }
+        }
+        if (screens.isEmpty()) {
+            throw new IllegalArgumentException("No screens");
+        }
+        this.screens = List.copyOf(screens);
+    }
+
+    /** Warden's screens: project screens first, then the ones that work on any PostgreSQL. */
+    public static ScreenRegistry standard() {
+        return new ScreenRegistry(List.of(
+                PlaceholderScreen.SESSIONS,   // → new com.warden.ui.sessions.SessionsScreen()
+                PlaceholderScreen.FILES,      // → new com.warden.ui.files.FilesScreen()
+                PlaceholderScreen.IMPACT,     // → new com.warden.ui.impact.ImpactScreen()
+                PlaceholderScreen.INTEGRITY,  // → new com.warden.ui.integrity.IntegrityScreen()
+                PlaceholderScreen.HEALTH,     // → new com.warden.ui.health.HealthScreen()
+                PlaceholderScreen.LATENCY,    // → new com.warden.ui.latency.LatencyScreen()
+                PlaceholderScreen.BACKUPS));  // → new com.warden.ui.backup.BackupsScreen()
+    }
+
+    public List<Screen> all() {
+        return screens;
+    }
+
+    public Screen first() {
+        return screens.get(0);
+    }
+
+    public Optional<Screen> byId(String id) {
+        return screens.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+}
