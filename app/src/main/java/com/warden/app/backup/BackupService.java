@@ -69,6 +69,21 @@ public final class BackupService {
         return tools;
     }
 
+    /** What a backup could hold: the server and its tables (for the wizard's include and exclude lists). */
+    public record Inventory(BackupManifest.Source source, List<TableInfo> tables, long databaseBytes) {
+        public List<String> schemas() {
+            return tables.stream().map(t -> t.name().schema()).distinct().sorted().toList();
+        }
+    }
+
+    public Inventory inventory(ConnectionProfile profile) {
+        try (Connection c = Sql.open(profile, resolver, Access.READ_ONLY)) {
+            return new Inventory(SourceInspector.describe(c, profile), SourceInspector.tables(c), SourceInspector.databaseSize(c));
+        } catch (SQLException e) {
+            throw ConnectionErrors.explain(e, profile);
+        }
+    }
+
     /** Connects, finds the program that fits the server, and says exactly what will run. */
     public BackupPlan plan(ConnectionProfile profile, BackupRequest request) {
         BackupManifest.Source source;
@@ -303,49 +318,94 @@ public final class BackupService {
     private BackupManifest runBaseBackup(BackupPlan plan, JobContext job) {
         Instant started = Instant.now();
         AtomicReference<String> endFromOutput = new AtomicReference<>();
-        ToolResult result = ToolRunner.run(plan.command(), null, line -> {
-            Matcher m = BASEBACKUP_PROGRESS.matcher(line);
-            if (m.find()) {
-                long done = Long.parseLong(m.group(1)) * 1024;
-                long total = Long.parseLong(m.group(2)) * 1024;
-                job.progress(done, total, "Copying the data folder — " + Bytes.human(done) + " of " + Bytes.human(total));
-            } else if (line.contains("write-ahead log end point:")) {
-                endFromOutput.set(line.substring(line.indexOf("point:") + 6).trim());
-            } else if (line.contains("checkpoint")) {
-                job.progress(0, -1, "Waiting for the checkpoint");
+        ExecutorService side = Executors.newFixedThreadPool(2, r -> daemon(r, "warden-backup-side-"));
+        Connection counting = Sql.open(plan.profile(), resolver, Access.READ_ONLY);
+        try {
+            // the row counts are taken while pg_basebackup copies: one snapshot, at backup time, on the other core
+            String countsLsn;
+            try {
+                counting.setAutoCommit(false);
+                try (Statement st = counting.createStatement()) {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    st.execute("SET LOCAL statement_timeout = 0");
+                }
+                countsLsn = SourceInspector.currentLsn(counting);
+            } catch (SQLException e) {
+                throw ConnectionErrors.explain(e, plan.profile());
             }
-        }, job);
-        if (!result.ok()) {
-            throw new WardenException("pg_basebackup failed: " + result.errorLine(),
-                    ToolArgs.hintFor(result.errorLine(), plan.request().catalog().toString()));
-        }
-        Instant finished = Instant.now();
-        BaseBackupInfo info = BaseBackupInfo.read(plan.payload(), plan.walSegmentSize());
-        job.progress(0, -1, "Counting rows in " + plan.profile().database());
-        List<TableCount> counts;
-        String countsLsn;
-        try (Connection c = Sql.open(plan.profile(), resolver, Access.READ_ONLY)) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                st.execute("SET LOCAL statement_timeout = 0");
+            List<TableName> names = plan.tables().stream().map(TableInfo::name).toList();
+            Future<List<TableCount>> counts = side.submit(() -> SourceInspector.count(counting, names, job));
+            ToolResult result = ToolRunner.run(plan.command(), null, line -> {
+                Matcher m = BASEBACKUP_PROGRESS.matcher(line);
+                if (m.find()) {
+                    long done = Long.parseLong(m.group(1)) * 1024;
+                    long total = Long.parseLong(m.group(2)) * 1024;
+                    job.progress(done, total, "Copying the data folder — " + Bytes.human(done) + " of " + Bytes.human(total));
+                } else if (line.contains("write-ahead log end point:")) {
+                    endFromOutput.set(line.substring(line.indexOf("point:") + 6).trim());
+                } else if (line.contains("checkpoint")) {
+                    job.progress(0, -1, "Waiting for the checkpoint");
+                }
+            }, job);
+            if (!result.ok()) {
+                throw new WardenException("pg_basebackup failed: " + result.errorLine(),
+                        ToolArgs.hintFor(result.errorLine(), plan.request().catalog().toString()));
             }
-            countsLsn = SourceInspector.currentLsn(c);
-            counts = SourceInspector.count(c, plan.tables().stream().map(TableInfo::name).toList(), job);
-            c.rollback();
-        } catch (SQLException e) {
-            throw ConnectionErrors.explain(e, plan.profile());
+            Instant finished = Instant.now();
+            BaseBackupInfo info = BaseBackupInfo.read(plan.payload(), plan.walSegmentSize());
+            BackupManifest draft = new BackupManifest(BackupManifest.VERSION, plan.id(), plan.request().label(),
+                    BackupKind.PHYSICAL, plan.request().format(), plan.request().compression(), 1,
+                    plan.folder().relativize(plan.payload()).toString(), plan.source(),
+                    new BackupManifest.ToolUsed(plan.tool().tool().command(), plan.tool().path().toString(), plan.tool().version()),
+                    plan.command().display(), started, finished, info.startLsn().toString(),
+                    info.endLsn() != null ? info.endLsn().toString() : endFromOutput.get(), info.timeline(), info.startWalFile(),
+                    plan.databaseBytes(), 0, BackupManifest.Selection.ALL, List.of(), plan.profile().database(), countsLsn, List.of(), null);
+            // pg_verifybackup reads the files on one core while Warden computes their SHA-256 on the other
+            Future<BackupManifest.Verification> verification = plan.request().verify()
+                    ? side.submit(() -> new BackupVerifier(tools).verifyContent(plan.folder(), draft, job)) : null;
+            List<FileTree.Entry> files = FileTree.digest(plan.folder(), plan.payload(), job, "Computing SHA-256 of the backup files");
+            long bytes = files.stream().mapToLong(FileTree.Entry::bytes).sum();
+            List<TableCount> rowCounts = await(counts, plan.profile());
+            BackupManifest manifest = new BackupManifest(draft.manifestVersion(), draft.id(), draft.label(), draft.kind(), draft.format(),
+                    draft.compression(), draft.jobs(), draft.payload(), draft.source(), draft.tool(), draft.command(), draft.startedAt(),
+                    draft.finishedAt(), draft.startLsn(), draft.endLsn(), draft.timeline(), draft.startWalFile(), draft.databaseBytes(), bytes,
+                    draft.selection(), files, draft.countsDatabase(), countsLsn, rowCounts, null);
+            if (verification == null) {
+                return manifest;
+            }
+            BackupManifest.Verification v = awaitVerification(verification);
+            if (!v.ok()) {
+                throw new WardenException("The backup was written but does not verify: " + v.detail() + "; it was removed.",
+                        "check the destination disk and try again");
+            }
+            return manifest.withVerification(v);
+        } finally {
+            side.shutdownNow();
+            try {
+                counting.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+            } catch (SQLException ignored) {
+                // nothing was running
+            }
+            try {
+                counting.close();
+            } catch (SQLException ignored) {
+                // closing ends the transaction either way
+            }
         }
-        List<FileTree.Entry> files = FileTree.digest(plan.folder(), plan.payload(), job, "Computing SHA-256 of the backup files");
-        long bytes = files.stream().mapToLong(FileTree.Entry::bytes).sum();
-        BackupManifest manifest = new BackupManifest(BackupManifest.VERSION, plan.id(), plan.request().label(),
-                BackupKind.PHYSICAL, plan.request().format(), plan.request().compression(), 1,
-                plan.folder().relativize(plan.payload()).toString(), plan.source(),
-                new BackupManifest.ToolUsed(plan.tool().tool().command(), plan.tool().path().toString(), plan.tool().version()),
-                plan.command().display(), started, finished, info.startLsn().toString(),
-                info.endLsn() != null ? info.endLsn().toString() : endFromOutput.get(), info.timeline(), info.startWalFile(),
-                plan.databaseBytes(), bytes, BackupManifest.Selection.ALL, files, plan.profile().database(), countsLsn, counts, null);
-        return verifyNow(plan, manifest, job);
+    }
+
+    private static BackupManifest.Verification awaitVerification(Future<BackupManifest.Verification> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobCancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new WardenException("The verification failed: " + e.getCause().getMessage(), null, e.getCause());
+        }
     }
 
     private BackupManifest verifyNow(BackupPlan plan, BackupManifest manifest, JobContext job) {

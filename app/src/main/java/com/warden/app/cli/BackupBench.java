@@ -134,7 +134,6 @@ final class BackupBench implements Callable<Integer> {
                 doc.put("bench", "backup");
                 doc.put("scale", chosen.name());
                 doc.put("postgres", version);
-                doc.put("database_mb", dbBytes / (1024 * 1024));
                 doc.put("results", results);
                 Console.out().println(Json.write(doc));
             } else {
@@ -182,7 +181,6 @@ final class BackupBench implements Callable<Integer> {
             r.put("mb_per_s", Math.round(10.0 * bytes / 1048576.0 / (w.getValueAtPercentile(50) / 1000.0)) / 10.0);
             r.put("baseline_mb_per_s", Math.round(10.0 * bytes / 1048576.0 / (b.getValueAtPercentile(50) / 1000.0)) / 10.0);
         }
-        r.put("runs", runs);
         return r;
     }
 

@@ -37,7 +37,7 @@ public final class ScreenRegistry {
                 PlaceholderScreen.INTEGRITY,  // → new com.warden.ui.integrity.IntegrityScreen()
                 PlaceholderScreen.HEALTH,     // → new com.warden.ui.health.HealthScreen()
                 PlaceholderScreen.LATENCY,    // → new com.warden.ui.latency.LatencyScreen()
-                PlaceholderScreen.BACKUPS));  // → new com.warden.ui.backup.BackupsScreen()
+                new com.warden.ui.backup.BackupsScreen()));
     }
 
     public List<Screen> all() {
