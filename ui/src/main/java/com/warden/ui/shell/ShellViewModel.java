@@ -294,7 +294,7 @@ public final class ShellViewModel {
                 || screenContext.get().database() != connected.database();
         projectStatus.set(status);
         if (changed) {
-            screenContext.set(new ScreenContext(connected.database(), status, jobs, this::showError, dirs));
+            screenContext.set(new ScreenContext(connected.database(), status, jobs, this::showError, dirs, this::connect));
         }
         updateScreenState();
     }
