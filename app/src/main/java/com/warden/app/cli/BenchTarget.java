@@ -56,11 +56,6 @@ final class BenchTarget implements AutoCloseable {
         return description;
     }
 
-    /** The target as a connection profile, for benchmarks that measure through Warden's own pools. */
-    ConnectionProfile profile() {
-        return profile;
-    }
-
     @Override
     public void close() {
         if (server != null) {

@@ -39,7 +39,7 @@ public final class ScreenRegistry {
                 new com.warden.ui.integrity.IntegrityScreen(),
                 new com.warden.ui.health.HealthScreen(),
                 new com.warden.ui.latency.LatencyScreen(),
-                new com.warden.ui.backup.BackupsScreen()));  // → new com.warden.ui.backup.BackupsScreen()
+                new com.warden.ui.backup.BackupsScreen()));
     }
 
     public List<Screen> all() {
