@@ -31,17 +31,24 @@ class UiArchitectureTest {
 
     @Test
     void controllersOnlyWireTheirViewModels() {
-        // Records and enums are the engine's results: a table may show them. Services, pools and
-        // anything else that does work are for view-models only.
-        DescribedPredicate<JavaClass> engineServices = new DescribedPredicate<>("engine classes that are not records or enums") {
+        // A controller may show the engine's results (records, value classes, enums) but must not hold
+        // or call what reaches the database: connections, pools and the services built on them.
+        DescribedPredicate<JavaClass> reachesTheDatabase = new DescribedPredicate<>("engine classes that reach the database") {
             @Override
             public boolean test(JavaClass c) {
-                return c.getPackageName().startsWith("com.warden.app") && !c.isRecord() && !c.isEnum()
-                        && !c.getName().equals("com.warden.app.WardenException");
+                if (!c.getPackageName().startsWith("com.warden.app")) {
+                    return false;
+                }
+                if (c.getPackageName().startsWith("com.warden.app.connect")) {
+                    return true;
+                }
+                return c.getAllFields().stream().map(f -> f.getRawType().getName()).anyMatch(t ->
+                        t.equals("com.warden.app.connect.Database") || t.equals("javax.sql.DataSource")
+                                || t.equals("java.sql.Connection"));
             }
         };
         noClasses().that().haveSimpleNameEndingWith("Controller")
-                .should().dependOnClassesThat(engineServices)
+                .should().dependOnClassesThat(reachesTheDatabase)
                 .because("a controller binds FXML to its view-model; the view-model is the only caller of the engine")
                 .check(ui);
     }
