@@ -68,7 +68,8 @@ final class IntegrityBench implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "7", description = "timed runs of each side (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--workers", defaultValue = "2", description = "Warden's connections (default ${DEFAULT-VALUE})")
+    @Option(names = "--workers", defaultValue = "0",
+            description = "Warden's connections (default: as many processes as the bare query's plan, max_parallel_workers_per_gather + 1)")
     int workers;
 
     @Option(names = "--heap", description = "also measure client mode's heap over --heap-gb of content, in a child JVM with -Xmx256m")
@@ -96,6 +97,12 @@ final class IntegrityBench implements Callable<Integer> {
             Console.err().printf("Measuring on %s: %,d versions, %.1f MB of content, %d runs of each side%n",
                     target.description(), rows, bytes / 1e6, runs);
             ConnectionProfile profile = target.profile();
+            if (workers <= 0) {
+                // equal footing: the bare query runs in its leader plus the planned parallel workers
+                workers = (int) Math.max(1, Math.min(4, count(target.dataSource(),
+                        "SELECT current_setting('max_parallel_workers_per_gather')::int + 1")));
+                Console.err().println("Warden uses " + workers + " connections, as many processes as the bare query's plan");
+            }
             try (Database db = Database.open(profile, Access.READ_ONLY, ProfileResolver.system(), workers + 1)) {
                 IntegrityScanner scanner = new IntegrityScanner(db);
                 IntegrityOptions server = options(ScanMode.SERVER);

@@ -272,8 +272,12 @@ public final class IntegrityViewModel {
                 context -> FileHistory.load(db, f.fileId()),
                 h -> {
                     fileHistoryLoading.set(false);
+                    boolean headElsewhere = h.headVersionId() != null
+                            && h.versions().stream().noneMatch(FileHistory.Version::head);
                     fileHistoryTitle.set("History of " + h.path() + (h.app() == null ? "" : " in " + h.app()) + " · "
-                            + h.versions().size() + (h.versions().size() == 1 ? " version" : " versions"));
+                            + h.versions().size() + (h.versions().size() == 1 ? " version" : " versions")
+                            + (headElsewhere ? " · its head names a version outside this history" : "")
+                            + (h.headVersionId() == null ? " · no head" : ""));
                     fileHistory.setAll(h.versions().stream().map(v -> item(v, f.rowId())).toList());
                     fileHistoryOpen.set(true);
                 },
