@@ -163,12 +163,20 @@ public final class IntegrityViewModel {
         closeFileHistory();
         scan = jobs.run("Checking integrity…", context -> {
             IntegrityReport r = new IntegrityScanner(db).run(options, context, p -> fx.execute(() -> progress(p)));
-            RunComparison cmp = history.record(r);
+            RunComparison cmp;
+            try {
+                cmp = history.record(r);
+            } catch (RuntimeException e) {
+                // the report matters more than its copy in the history
+                fx.execute(() -> status.set("The run was not kept in the history: " + e.getMessage()));
+                cmp = null;
+            }
+            RunComparison comparisonOfRun = cmp;
             if (r.status() == ScanStatus.CANCELLED) {
                 // a cancelled Task delivers nothing: show where it stopped all the same
-                fx.execute(() -> show(r, cmp, false));
+                fx.execute(() -> show(r, comparisonOfRun, false));
             }
-            return new Outcome(r, cmp);
+            return new Outcome(r, comparisonOfRun);
         }, outcome -> {
             running.set(false);
             progressText.set("");
