@@ -157,6 +157,9 @@ public final class IntegrityViewModel {
         progressText.set("Starting…");
         status.set("");
         tone.set(Tone.NEUTRAL);
+        if (report == null) {
+            emptyText.set("Findings appear here once they have been re-checked.");
+        }
         verdict.set("Checking " + (options.app() == null ? "the whole database" : "app " + options.app()) + "…");
         verdictDetail.set(mode.get() + " mode, " + options.workers() + " connections on one snapshot. Cancel stops the "
                 + "statements on the server." + (report == null ? "" : " The last result stays below until this run ends."));
