@@ -339,7 +339,8 @@ final class IntegrityBench implements Callable<Integer> {
             ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     WardenCli.class.getName(), "integrity", "--url", profile.safeUri(), "--mode", "client", "--checks", "versions",
                     "--no-history", "--no-progress", "--stats", "--json", "--fail-on", "none");
-            pb.environment().put("WARDEN_LOG_DIR", Files.createTempDirectory("warden-heap-log").toString());
+            Path logs = Files.createTempDirectory("warden-heap-log");
+            pb.environment().put("WARDEN_LOG_DIR", logs.toString());
             Secret password = ProfileResolver.system().passwordFor(target.profile());
             if (password != null) {
                 pb.environment().put("PGPASSWORD", password.reveal());
@@ -353,6 +354,9 @@ final class IntegrityBench implements Callable<Integer> {
             long micros = (System.nanoTime() - started) / 1000;
             String stderr = Files.readString(err);
             Files.deleteIfExists(err);
+            try (Stream<Path> walk = Files.walk(logs)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
             if (!ended || p.exitValue() != 0) {
                 throw new WardenException("The child JVM failed (exit " + (ended ? p.exitValue() : "timeout") + "): "
                         + stderr.strip(), null);
