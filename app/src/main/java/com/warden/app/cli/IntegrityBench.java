@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,7 +263,7 @@ final class IntegrityBench implements Callable<Integer> {
                 candidates.add(Path.of(dir, "psql"));
             }
             try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-                versions.sorted(java.util.Comparator.reverseOrder()).forEach(v -> candidates.add(v.resolve("bin/psql")));
+                versions.sorted(Comparator.reverseOrder()).forEach(v -> candidates.add(v.resolve("bin/psql")));
             } catch (IOException ignored) {
                 // not a Debian layout
             }
@@ -355,7 +356,7 @@ final class IntegrityBench implements Callable<Integer> {
             String stderr = Files.readString(err);
             Files.deleteIfExists(err);
             try (Stream<Path> walk = Files.walk(logs)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
             if (!ended || p.exitValue() != 0) {
                 throw new WardenException("The child JVM failed (exit " + (ended ? p.exitValue() : "timeout") + "): "
