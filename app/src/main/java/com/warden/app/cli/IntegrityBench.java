@@ -163,7 +163,7 @@ final class IntegrityBench implements Callable<Integer> {
                     + "(1.0 = as fast as the bare tool; lower is faster). MB = 1,000,000 bytes of content.");
             for (Map<String, Object> r : results) {
                 if (r.containsKey("peak_heap_mb")) {
-                    Console.out().printf("%s: peak heap %s MB under -Xmx%s m over %s GB of content (%s MB/s)%n", r.get("name"),
+                    Console.out().printf("%s: peak heap %s MB under -Xmx%sm over %s GB of content (%s MB/s)%n", r.get("name"),
                             r.get("peak_heap_mb"), r.get("max_heap_mb"), r.get("content_gb"), r.get("mb_per_s"));
                 }
             }
