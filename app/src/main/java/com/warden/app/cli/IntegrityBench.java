@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ final class IntegrityBench implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "7", description = "timed runs of each side (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--workers", defaultValue = "2", description = "Warden's connections (default ${DEFAULT-VALUE})")
+    @Option(names = "--workers", defaultValue = "0",
+            description = "Warden's connections (default: as many processes as the bare query's plan, max_parallel_workers_per_gather + 1)")
     int workers;
 
     @Option(names = "--heap", description = "also measure client mode's heap over --heap-gb of content, in a child JVM with -Xmx256m")
@@ -96,6 +98,12 @@ final class IntegrityBench implements Callable<Integer> {
             Console.err().printf("Measuring on %s: %,d versions, %.1f MB of content, %d runs of each side%n",
                     target.description(), rows, bytes / 1e6, runs);
             ConnectionProfile profile = target.profile();
+            if (workers <= 0) {
+                // equal footing: the bare query runs in its leader plus the planned parallel workers
+                workers = (int) Math.max(1, Math.min(4, count(target.dataSource(),
+                        "SELECT current_setting('max_parallel_workers_per_gather')::int + 1")));
+                Console.err().println("Warden uses " + workers + " connections, as many processes as the bare query's plan");
+            }
             try (Database db = Database.open(profile, Access.READ_ONLY, ProfileResolver.system(), workers + 1)) {
                 IntegrityScanner scanner = new IntegrityScanner(db);
                 IntegrityOptions server = options(ScanMode.SERVER);
@@ -155,7 +163,7 @@ final class IntegrityBench implements Callable<Integer> {
                     + "(1.0 = as fast as the bare tool; lower is faster). MB = 1,000,000 bytes of content.");
             for (Map<String, Object> r : results) {
                 if (r.containsKey("peak_heap_mb")) {
-                    Console.out().printf("%s: peak heap %s MB under -Xmx%s m over %s GB of content (%s MB/s)%n", r.get("name"),
+                    Console.out().printf("%s: peak heap %s MB under -Xmx%sm over %s GB of content (%s MB/s)%n", r.get("name"),
                             r.get("peak_heap_mb"), r.get("max_heap_mb"), r.get("content_gb"), r.get("mb_per_s"));
                 }
             }
@@ -255,7 +263,7 @@ final class IntegrityBench implements Callable<Integer> {
                 candidates.add(Path.of(dir, "psql"));
             }
             try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-                versions.sorted(java.util.Comparator.reverseOrder()).forEach(v -> candidates.add(v.resolve("bin/psql")));
+                versions.sorted(Comparator.reverseOrder()).forEach(v -> candidates.add(v.resolve("bin/psql")));
             } catch (IOException ignored) {
                 // not a Debian layout
             }
@@ -332,7 +340,8 @@ final class IntegrityBench implements Callable<Integer> {
             ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     WardenCli.class.getName(), "integrity", "--url", profile.safeUri(), "--mode", "client", "--checks", "versions",
                     "--no-history", "--no-progress", "--stats", "--json", "--fail-on", "none");
-            pb.environment().put("WARDEN_LOG_DIR", Files.createTempDirectory("warden-heap-log").toString());
+            Path logs = Files.createTempDirectory("warden-heap-log");
+            pb.environment().put("WARDEN_LOG_DIR", logs.toString());
             Secret password = ProfileResolver.system().passwordFor(target.profile());
             if (password != null) {
                 pb.environment().put("PGPASSWORD", password.reveal());
@@ -346,6 +355,9 @@ final class IntegrityBench implements Callable<Integer> {
             long micros = (System.nanoTime() - started) / 1000;
             String stderr = Files.readString(err);
             Files.deleteIfExists(err);
+            try (Stream<Path> walk = Files.walk(logs)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
             if (!ended || p.exitValue() != 0) {
                 throw new WardenException("The child JVM failed (exit " + (ended ? p.exitValue() : "timeout") + "): "
                         + stderr.strip(), null);

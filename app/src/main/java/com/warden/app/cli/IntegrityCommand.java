@@ -138,7 +138,12 @@ final class IntegrityCommand implements Callable<Integer> {
         RunComparison comparison = null;
         if (!noHistory) {
             IntegrityHistory history = historyDir != null ? new IntegrityHistory(historyDir) : IntegrityHistory.inUserData();
-            comparison = history.record(report);
+            try {
+                comparison = history.record(report);
+            } catch (com.warden.app.WardenException e) {
+                // the report matters more than its copy in the history: say so and go on
+                Console.err().println("warden: the run was not kept: " + e.line());
+            }
         }
         if (json) {
             Console.out().println(IntegrityExport.json(report, comparison));

@@ -51,7 +51,9 @@ public final class IntegrityScanner {
         String runId = UUID.randomUUID().toString();
         ProgressMeter meter = new ProgressMeter(job, listener);
         meter.phase("Connecting");
+        long t0 = System.nanoTime();
         Preflight pre = preflight(options);
+        LOG.debug("preflight {} ms", (System.nanoTime() - t0) / 1_000_000);
         ScanContext ctx = new ScanContext(options, pre.app(), pre.utf8(), db.server().majorVersion(), meter);
         pre.notes().forEach(ctx::note);
         job.onCancel(ctx::cancel);
@@ -71,6 +73,7 @@ public final class IntegrityScanner {
             try {
                 session = ScanSession.open(db, options.workers(), timeout);
                 session.settle(timeout);
+                LOG.debug("snapshot on {} connections after {} ms", options.workers(), (System.nanoTime() - t0) / 1_000_000);
             } catch (SQLException e) {
                 throw ConnectionErrors.explain(e, db.profile());
             }
@@ -84,10 +87,12 @@ public final class IntegrityScanner {
                 meter.phase("Planning");
                 List<ScanTask> later = new ArrayList<>();
                 List<ScanTask> first = plan(session.planner(), ctx, checks, onFailure, shared, later);
+                LOG.debug("planned {} tasks after {} ms", first.size(), (System.nanoTime() - t0) / 1_000_000);
                 if (!ctx.stopped()) {
                     meter.phase("Checking");
                     session.run(first, ctx, onFailure);
                 }
+                LOG.debug("first phase done after {} ms", (System.nanoTime() - t0) / 1_000_000);
                 if (!ctx.stopped()) {
                     meter.phase("Checking head pointers");
                     session.run(later, ctx, onFailure);
@@ -99,6 +104,7 @@ public final class IntegrityScanner {
         } catch (ScanStopped stopped) {
             // reason and place are in the context
         }
+        LOG.debug("scan done after {} ms", (System.nanoTime() - t0) / 1_000_000);
         List<CheckSummary> summaries = summaries(ctx, checks);
         List<Finding> found = new ArrayList<>(ctx.findings.values());
         List<Finding> dropped = new ArrayList<>();

@@ -57,6 +57,17 @@ class IntegrityCommandTest {
     }
 
     @Test
+    void aHistoryFolderThatCannotBeWrittenDoesNotCostTheReport() throws Exception {
+        TestPostgres.TestDatabase db = TestPostgres.demoDatabase("cli history");
+        Path blocked = dir.resolve("not-a-folder");
+        Files.writeString(blocked, "a file where the history folder should be");
+        Run r = run("integrity", "--url", db.url(), "--history", blocked.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Clean: no findings");
+        assertThat(r.err()).contains("warden: the run was not kept: Cannot write");
+    }
+
+    @Test
     void aFaultExitsOneAndIsInTheJsonAndTheHtml() throws Exception {
         TestPostgres.TestDatabase db = TestPostgres.demoDatabase("cli fault");
         sql(db, "UPDATE core.image_assets SET format = 'jpeg' WHERE id = (SELECT id FROM core.image_assets WHERE format = 'png' ORDER BY id LIMIT 1)");

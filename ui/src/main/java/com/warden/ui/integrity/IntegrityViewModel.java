@@ -157,18 +157,29 @@ public final class IntegrityViewModel {
         progressText.set("Starting…");
         status.set("");
         tone.set(Tone.NEUTRAL);
+        if (report == null) {
+            emptyText.set("Findings appear here once they have been re-checked.");
+        }
         verdict.set("Checking " + (options.app() == null ? "the whole database" : "app " + options.app()) + "…");
         verdictDetail.set(mode.get() + " mode, " + options.workers() + " connections on one snapshot. Cancel stops the "
                 + "statements on the server." + (report == null ? "" : " The last result stays below until this run ends."));
         closeFileHistory();
         scan = jobs.run("Checking integrity…", context -> {
             IntegrityReport r = new IntegrityScanner(db).run(options, context, p -> fx.execute(() -> progress(p)));
-            RunComparison cmp = history.record(r);
+            RunComparison cmp;
+            try {
+                cmp = history.record(r);
+            } catch (RuntimeException e) {
+                // the report matters more than its copy in the history
+                fx.execute(() -> status.set("The run was not kept in the history: " + e.getMessage()));
+                cmp = null;
+            }
+            RunComparison comparisonOfRun = cmp;
             if (r.status() == ScanStatus.CANCELLED) {
                 // a cancelled Task delivers nothing: show where it stopped all the same
-                fx.execute(() -> show(r, cmp, false));
+                fx.execute(() -> show(r, comparisonOfRun, false));
             }
-            return new Outcome(r, cmp);
+            return new Outcome(r, comparisonOfRun);
         }, outcome -> {
             running.set(false);
             progressText.set("");
@@ -272,8 +283,12 @@ public final class IntegrityViewModel {
                 context -> FileHistory.load(db, f.fileId()),
                 h -> {
                     fileHistoryLoading.set(false);
+                    boolean headElsewhere = h.headVersionId() != null
+                            && h.versions().stream().noneMatch(FileHistory.Version::head);
                     fileHistoryTitle.set("History of " + h.path() + (h.app() == null ? "" : " in " + h.app()) + " · "
-                            + h.versions().size() + (h.versions().size() == 1 ? " version" : " versions"));
+                            + h.versions().size() + (h.versions().size() == 1 ? " version" : " versions")
+                            + (headElsewhere ? " · its head names a version outside this history" : "")
+                            + (h.headVersionId() == null ? " · no head" : ""));
                     fileHistory.setAll(h.versions().stream().map(v -> item(v, f.rowId())).toList());
                     fileHistoryOpen.set(true);
                 },

@@ -112,6 +112,11 @@ class IntegrityScreenshotsTest {
             return null;
         });
         Screenshots.save(robot, "integrity-findings");
+        TreeItem<IntegrityController.Row> digest = onFx(() -> tree.getRoot().getChildren().get(0).getChildren().get(1).getChildren().get(0));
+        onFx(() -> {
+            tree.getSelectionModel().select(digest);
+            return null;
+        });
         robot.clickOn("#openFileHistory");
         until("the file history", () -> robot.from(screen).lookup("#fileHistoryBox").tryQuery().map(Node::isVisible).orElse(false));
         Screenshots.save(robot, "integrity-file-history");
