@@ -225,8 +225,9 @@ final class ImpactCommand implements Callable<Integer> {
             Console.out().println(Json.write(doc));
             return;
         }
-        Console.out().printf("Most depended-on files of %s (%,d files, %,d references, %,d files in cycles)%n%n",
-                report.app().name(), report.fileCount(), report.referenceCount(), report.filesInCycles());
+        Console.out().printf("Most depended-on files of %s (%,d files, %,d references, %,d files in cycles; %.0f ms)%n%n",
+                report.app().name(), report.fileCount(), report.referenceCount(), report.filesInCycles(),
+                report.elapsed().toNanos() / 1e6);
         TextTable table = TextTable.of("#", "FILE", "DIRECT", "TRANSITIVE", "CYCLE");
         int rank = 1;
         for (DependedOnFile f : report.files()) {

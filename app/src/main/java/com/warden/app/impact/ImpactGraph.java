@@ -71,22 +71,34 @@ public final class ImpactGraph {
         for (int i = 0; i < n; i++) {
             pos.put(sorted.get(i).fileId(), i);
         }
-        List<ImpactEdge> edgeList = new ArrayList<>(rawEdges.size());
+        // edges among the nodes, sorted by (src, dest, type) position with one primitive sort
+        RefType[] typeValues = RefType.values();
+        long[] keys = new long[rawEdges.size()];
+        int m = 0;
         for (ImpactEdge e : rawEdges) {
-            if (pos.containsKey(e.src()) && pos.containsKey(e.dest())) {
-                edgeList.add(e);
+            Integer s = pos.get(e.src());
+            Integer d = pos.get(e.dest());
+            if (s != null && d != null) {
+                keys[m++] = ((long) s << 35) | ((long) d << 3) | e.type().ordinal();
             }
         }
-        edgeList.sort(Comparator.<ImpactEdge>comparingInt(e -> pos.get(e.src()))
-                .thenComparingInt(e -> pos.get(e.dest())).thenComparing(ImpactEdge::type));
+        java.util.Arrays.sort(keys, 0, m);
+        List<ImpactEdge> edgeList = new ArrayList<>(m);
+        int[] src = new int[m];
+        int[] dest = new int[m];
+        for (int k = 0; k < m; k++) {
+            src[k] = (int) (keys[k] >>> 35);
+            dest[k] = (int) ((keys[k] >>> 3) & 0xFFFFFFFFL);
+            edgeList.add(new ImpactEdge(sorted.get(src[k]).fileId(), sorted.get(dest[k]).fileId(), typeValues[(int) (keys[k] & 7)]));
+        }
 
         // via: the walk-direction predecessor one level up, the first by (sorted) position
         boolean dependents = request.direction() == Direction.DEPENDENTS;
         int[] via = new int[n];
         java.util.Arrays.fill(via, -1);
-        for (ImpactEdge e : edgeList) {
-            int from = pos.get(dependents ? e.dest() : e.src());
-            int to = pos.get(dependents ? e.src() : e.dest());
+        for (int k = 0; k < m; k++) {
+            int from = dependents ? dest[k] : src[k];
+            int to = dependents ? src[k] : dest[k];
             if (sorted.get(to).depth() == sorted.get(from).depth() + 1 && (via[to] < 0 || from < via[to])) {
                 via[to] = from;
             }
@@ -101,12 +113,6 @@ public final class ImpactGraph {
         }
 
         // circles, in import direction
-        int[] src = new int[edgeList.size()];
-        int[] dest = new int[edgeList.size()];
-        for (int e = 0; e < edgeList.size(); e++) {
-            src[e] = pos.get(edgeList.get(e).src());
-            dest[e] = pos.get(edgeList.get(e).dest());
-        }
         int[][] out = GraphAlgorithms.adjacency(n, src, dest);
         int[] comp = GraphAlgorithms.components(out);
         int[][] members = GraphAlgorithms.group(comp, GraphAlgorithms.count(comp));
@@ -118,12 +124,12 @@ public final class ImpactGraph {
             int[] ordered = group.clone();
             java.util.Arrays.sort(ordered); // positions: by depth, then path
             List<UUID> ids = new ArrayList<>(ordered.length);
-            for (int m : ordered) {
-                ids.add(sorted.get(m).fileId());
+            for (int member : ordered) {
+                ids.add(sorted.get(member).fileId());
             }
             List<UUID> loop = new ArrayList<>();
-            for (int m : GraphAlgorithms.shortestCycle(out, comp, ordered[0])) {
-                loop.add(sorted.get(m).fileId());
+            for (int member : GraphAlgorithms.shortestCycle(out, comp, ordered[0])) {
+                loop.add(sorted.get(member).fileId());
             }
             cycles.add(new ImpactCycle(ids, loop));
         }

@@ -28,6 +28,7 @@ public final class GraphLayout {
     static final double ROW_GAP = 14;
     static final double BAND_GAP = 84;
     static final double MARGIN = 40;
+    static final double ASPECT = 1.6;
     private static final double GRID = 256;
 
     private final ImpactGraph graph;
@@ -149,7 +150,10 @@ public final class GraphLayout {
             w[i] = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, nodes.get(i).name().length() * CHAR_WIDTH + 22));
             area += (w[i] + H_GAP) * (NODE_HEIGHT + ROW_GAP);
         }
-        double rowLimit = Math.max(1400, Math.sqrt(area) * 2.2);
+        // rows as wide as makes the whole drawing about 1.6 times wider than tall, like a screen:
+        // height ~ area / rowLimit + bands * gap, so rowLimit solves r^2 - 1.6 B r - 1.6 area = 0
+        double bandsGap = (maxDepth + 1) * BAND_GAP;
+        double rowLimit = Math.max(900, (ASPECT * bandsGap + Math.sqrt(ASPECT * ASPECT * bandsGap * bandsGap + 4 * ASPECT * area)) / 2);
         double[] x = new double[n];
         double[] y = new double[n];
         double[] bandTop = new double[maxDepth + 1];

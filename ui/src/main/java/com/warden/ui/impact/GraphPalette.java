@@ -14,6 +14,7 @@ final class GraphPalette {
     static final Color TEXT = Color.web("#1f2328");
     static final Color NODE_BORDER = Color.web("#57606a");
     static final Color CYCLE = Color.web("#d7263d");
+    static final Color CYCLE_FILL = Color.web("#f4a3ad");
     static final Color PATH = Color.web("#0969da");
     static final Color SELECTED = Color.web("#8250df");
     static final Color BAND = Color.gray(0.5, 0.07);

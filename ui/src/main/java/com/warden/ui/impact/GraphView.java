@@ -31,6 +31,9 @@ import javafx.scene.text.TextAlignment;
 public final class GraphView extends Region {
     static final double MIN_SCALE = 0.02;
     static final double MAX_SCALE = 4.0;
+    static final double LABEL_STRIP = 100;
+    static final double OVERVIEW_SCALE = 0.25;
+    static final int OVERVIEW_EDGES = 12_000;
 
     private final Canvas canvas = new Canvas();
     private final IntegerProperty hovered = new SimpleIntegerProperty(this, "hovered", -1);
@@ -53,6 +56,7 @@ public final class GraphView extends Region {
     private boolean[] edgeOnPath = new boolean[0];
     private Consumer<java.util.UUID> onOpen = n -> { };
     private int drawnNodes;
+    private int lastStride = 1;
     private int drawnEdges;
 
     public GraphView() {
@@ -138,6 +142,11 @@ public final class GraphView extends Region {
         return drawnEdges;
     }
 
+    /** 1 when every visible reference was drawn; n when the overview drew one in n. */
+    public int edgeSampling() {
+        return lastStride;
+    }
+
     // ------------------------------------------------------------------ view control
 
     public void fit() {
@@ -152,8 +161,11 @@ public final class GraphView extends Region {
             return;
         }
         fitPending = false;
-        scale = clamp(Math.min(Math.min(w / layout.totalWidth(), h / layout.totalHeight()), 1.25));
-        tx = (w - layout.totalWidth() * scale) / 2;
+        // the band labels ("depth 2 · 31") keep a strip on the left to themselves
+        double left = Math.min(LABEL_STRIP, w / 4);
+        double usable = w - left;
+        scale = clamp(Math.min(Math.min(usable / layout.totalWidth(), h / layout.totalHeight()), 1.5));
+        tx = left + (usable - layout.totalWidth() * scale) / 2;
         ty = Math.max(0, (h - layout.totalHeight() * scale) / 2);
         requestDraw();
     }
@@ -337,14 +349,17 @@ public final class GraphView extends Region {
         }
         g.setTransform(s, 0, 0, s, ox, oy);
 
-        // references: batched into one path per colour
+        // references: batched into one path per colour; a far-out overview of a huge graph draws a
+        // sample of them (1 in stride), the rest appear as you zoom in
+        int stride = s < OVERVIEW_SCALE && l.edgeCount() > OVERVIEW_EDGES ? (l.edgeCount() + OVERVIEW_EDGES - 1) / OVERVIEW_EDGES : 1;
+        lastStride = stride;
         int drawn = 0;
         double lw = Math.max(0.6, 1.1 / Math.sqrt(Math.max(s, 0.05)));
         for (RefType type : RefType.values()) {
             g.beginPath();
             boolean any = false;
             for (int e = 0; e < l.edgeCount(); e++) {
-                if (l.edgeType(e) != type || edgeOnPath[e] || highlightCycles && l.edgeInCycle(e)) {
+                if (l.edgeType(e) != type || edgeOnPath[e] || highlightCycles && l.edgeInCycle(e) || e % stride != 0) {
                     continue;
                 }
                 if (addEdge(g, l, e, gx0, gy0, gx1, gy1)) {
@@ -364,14 +379,15 @@ public final class GraphView extends Region {
             g.beginPath();
             boolean any = false;
             for (int e = 0; e < l.edgeCount(); e++) {
-                if (l.edgeInCycle(e) && !edgeOnPath[e] && addEdge(g, l, e, gx0, gy0, gx1, gy1)) {
+                if (l.edgeInCycle(e) && !edgeOnPath[e] && e % stride == 0 && addEdge(g, l, e, gx0, gy0, gx1, gy1)) {
                     any = true;
                     drawn++;
                 }
             }
             if (any) {
-                g.setStroke(GraphPalette.CYCLE);
-                g.setLineWidth(lw * 1.6);
+                // far out, a big circle would paint everything red: keep it visible but let the rest show through
+                g.setStroke(detail ? GraphPalette.CYCLE : GraphPalette.CYCLE.deriveColor(0, 1, 1, 0.35));
+                g.setLineWidth(lw * (detail ? 1.6 : 1.0));
                 g.stroke();
             }
         }
@@ -452,11 +468,14 @@ public final class GraphView extends Region {
                 g.setFill(GraphPalette.TEXT);
                 g.fillText(clip(node.name(), w), x + 10, y + GraphLayout.NODE_HEIGHT / 2);
             } else {
+                // far out: a plain box, tinted red when on a circle; a frame only for what the user points at
+                if (cyclic) {
+                    g.setFill(GraphPalette.CYCLE_FILL);
+                }
                 g.fillRect(x, y, w, GraphLayout.NODE_HEIGHT);
-                if (i == sel || i == hover || onPath[i] || cyclic || node.isRoot()) {
-                    g.setStroke(i == sel ? GraphPalette.SELECTED : i == hover || onPath[i] ? GraphPalette.PATH
-                            : cyclic ? GraphPalette.CYCLE : GraphPalette.NODE_BORDER);
-                    g.setLineWidth(2.5 / s);
+                if (i == sel || i == hover || onPath[i] || node.isRoot()) {
+                    g.setStroke(i == sel ? GraphPalette.SELECTED : i == hover || onPath[i] ? GraphPalette.PATH : GraphPalette.NODE_BORDER);
+                    g.setLineWidth(Math.min(2.5 / s, GraphLayout.NODE_HEIGHT / 2));
                     g.strokeRect(x, y, w, GraphLayout.NODE_HEIGHT);
                 }
             }

@@ -20,7 +20,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -47,6 +46,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.TextFields;
 
 /** Wires the Impact view to its {@link ImpactViewModel}: bindings, the graph canvas, tables and exports. */
@@ -63,7 +63,7 @@ public final class ImpactController {
     private BiFunction<Export, String, Path> exportTarget = this::chooseFile;
 
     @FXML private BorderPane root;
-    @FXML private ComboBox<ImpactViewModel.AppItem> appBox;
+    @FXML private SearchableComboBox<ImpactViewModel.AppItem> appBox;
     @FXML private ToggleButton startFile;
     @FXML private ToggleButton startSession;
     @FXML private TextField pathField;
@@ -87,11 +87,12 @@ public final class ImpactController {
     @FXML private TableView<ImpactViewModel.Row> table;
     @FXML private TableView<ImpactViewModel.TopRow> topTable;
     @FXML private Label headline;
+    @FXML private Label subtitle;
     @FXML private VBox depthBox;
     @FXML private VBox typeBox;
     @FXML private FlowPane kindBox;
     @FXML private Label cyclesTitle;
-    @FXML private ListView<String> cycleList;
+    @FXML private VBox cycleList;
     @FXML private Label selectedPath;
     @FXML private Label selectedTrail;
     @FXML private Button reRootButton;
@@ -340,13 +341,14 @@ public final class ImpactController {
     private void tables() {
         table.setItems(vm.rows());
         table.getColumns().setAll(List.of(
-                column("Depth", r -> r.depth(), 60),
-                column("File", ImpactViewModel.Row::path, 330),
-                column("Kind", ImpactViewModel.Row::kind, 90),
-                column("Reached via", ImpactViewModel.Row::via, 300),
-                column("Type", ImpactViewModel.Row::types, 100),
-                column("Cycle", ImpactViewModel.Row::cycle, 60)));
+                column("Depth", r -> r.depth(), 70),
+                column("File", ImpactViewModel.Row::path, 300),
+                column("Kind", ImpactViewModel.Row::kind, 100),
+                column("Reached via", ImpactViewModel.Row::via, 260),
+                column("Type", ImpactViewModel.Row::types, 90),
+                column("Cycle", ImpactViewModel.Row::cycle, 70)));
         table.setPlaceholder(new Label("No walk yet."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
         table.setRowFactory(t -> {
             TableRow<ImpactViewModel.Row> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -372,6 +374,7 @@ public final class ImpactController {
                 column("Transitive dependents", f -> f.transitive(), 150),
                 column("In a cycle", f -> f.inCycle() ? "yes" : "", 90)));
         topTable.setPlaceholder(new Label("Pick an app to rank its files."));
+        topTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
         topTable.setRowFactory(t -> {
             TableRow<ImpactViewModel.TopRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -390,6 +393,7 @@ public final class ImpactController {
         TableColumn<S, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 70));
         return c;
     }
 
@@ -412,41 +416,55 @@ public final class ImpactController {
 
     private void side() {
         headline.textProperty().bind(vm.headlineProperty());
+        subtitle.textProperty().bind(vm.subtitleProperty());
         vm.byDepth().addListener((ListChangeListener<ImpactViewModel.Count>) c -> counts(depthBox, vm.byDepth()));
         vm.byType().addListener((ListChangeListener<ImpactViewModel.Count>) c -> counts(typeBox, vm.byType()));
         vm.byKind().addListener((ListChangeListener<ImpactViewModel.Count>) c -> kinds());
-        cycleList.setItems(vm.cycles());
-        cycleList.setPlaceholder(new Label("No cycles met."));
-        cycleList.setCellFactory(list -> new ListCell<>() {
-            {
-                setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
-                setMaxWidth(Region.USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        });
+        vm.cycles().addListener((ListChangeListener<String>) c -> cycles());
         cyclesTitle.textProperty().bind(Bindings.size(vm.cycles()).asString("CYCLES (%d)"));
-        cycleList.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
-            GraphLayout l = graphView.graphLayout();
-            int k = b.intValue();
-            UUID first = vm.cycleStart(k);
-            if (l == null || first == null) {
-                return;
-            }
-            int i = l.indexOf(first);
-            graphView.selectedProperty().set(i);
-            graphView.centerOn(i);
-        });
+        cycles();
         historyNote.textProperty().bind(Bindings.createStringBinding(() -> {
             ImpactViewModel.FileLink link = vm.historyRequestProperty().get();
             return link == null ? "" : "File history of " + link.path() + " opens in Files & Diffs once that screen is built; its link: " + link.uri();
         }, vm.historyRequestProperty()));
         selectionChanged();
+    }
+
+    /** One line per cycle, its loop spelled out; a click selects the cycle's first file and centres on it. */
+    private void cycles() {
+        cycleList.getChildren().clear();
+        List<String> loops = vm.cycles();
+        int shown = Math.min(loops.size(), 100);
+        for (int k = 0; k < shown; k++) {
+            int index = k;
+            Label line = new Label(loops.get(k));
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            line.getStyleClass().add("impact-cycle");
+            line.setId("impactCycle" + (k + 1));
+            line.setOnMouseClicked(e -> showCycle(index));
+            cycleList.getChildren().add(line);
+        }
+        if (loops.size() > shown) {
+            cycleList.getChildren().add(new Label("… and " + (loops.size() - shown) + " more (see the JSON export)"));
+        }
+        if (loops.isEmpty()) {
+            Label none = new Label("No cycles met.");
+            none.getStyleClass().add("impact-note");
+            cycleList.getChildren().add(none);
+        }
+    }
+
+    private void showCycle(int k) {
+        GraphLayout l = graphView.graphLayout();
+        UUID first = vm.cycleStart(k);
+        if (l == null || first == null) {
+            return;
+        }
+        int i = l.indexOf(first);
+        tabs.getSelectionModel().select(graphTab);
+        graphView.selectedProperty().set(i);
+        graphView.centerOn(i);
     }
 
     private static void counts(VBox box, ObservableList<ImpactViewModel.Count> counts) {
@@ -456,10 +474,13 @@ public final class ImpactController {
             swatch.getStyleClass().add("impact-swatch");
             swatch.setStyle("-fx-background-color: " + c.colour() + ";");
             Label name = new Label(c.label());
-            name.setMinWidth(90);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            name.setPrefWidth(100);
             Label n = new Label(String.format("%,d", c.count()));
-            n.setMinWidth(48);
+            n.setMinWidth(Region.USE_PREF_SIZE);
+            n.setPrefWidth(56);
             ProgressBar bar = new ProgressBar(c.share());
+            bar.setMinWidth(30);
             bar.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(bar, Priority.ALWAYS);
             HBox row = new HBox(swatch, name, n, bar);

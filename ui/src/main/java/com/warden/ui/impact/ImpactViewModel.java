@@ -132,6 +132,7 @@ public final class ImpactViewModel {
     private final ObservableList<String> cycles = FXCollections.observableArrayList();
     private final ObservableList<TopRow> mostDependedOn = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "Pick an app and a file, then Analyze.");
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -357,8 +358,13 @@ public final class ImpactViewModel {
             loops.add("#" + i++ + " (" + c.size() + " files): " + c.loop().stream().map(g::pathOf).collect(Collectors.joining(" → ")));
         }
         cycles.setAll(loops);
-        String what = (dependents ? "Dependents of " : "Dependencies of ") + g.title();
+        boolean single = g.roots().size() == 1 && g.roots().get(0).path().equals(g.title());
+        String what = (dependents ? "Dependents of " : "Dependencies of ") + (single ? g.roots().get(0).name() : g.title());
         headline.set(g.isEmpty() ? what + ": the session changed no files" : what);
+        String app = g.appName() == null ? "" : " in " + g.appName();
+        subtitle.set(single
+                ? g.title() + app + " · " + (dependents ? "who imports it, and who imports those" : "what it imports, and what those import")
+                : g.roots().size() + " changed files" + app + ", walked together");
         status.set(g.isEmpty() ? "Nothing to walk from." : String.format("%,d files (%,d besides the root%s), %,d references, %s — depth ≤ %d, %s · %.1f ms",
                 g.nodes().size(), g.impactedCount(), g.roots().size() == 1 ? "" : "s", g.edges().size(),
                 g.cycles().isEmpty() ? "no cycles" : g.cycles().size() + (g.cycles().size() == 1 ? " cycle" : " cycles"),
@@ -549,6 +555,11 @@ public final class ImpactViewModel {
 
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
+    }
+
+    /** The app and what the walk means, under the headline. */
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -74,7 +74,8 @@ class ImpactViewModelTest {
     void theGoldenFileReachesTheAppAndTheTodoList() {
         open("Todo App", "src/context/ThemeContext.tsx");
         assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.headlineProperty().get()).isEqualTo("Dependents of src/context/ThemeContext.tsx");
+        assertThat(vm.headlineProperty().get()).isEqualTo("Dependents of ThemeContext.tsx");
+        assertThat(vm.subtitleProperty().get()).isEqualTo("src/context/ThemeContext.tsx in Todo App · who imports it, and who imports those");
         assertThat(vm.rows()).filteredOn(r -> r.depth() == 1).extracting(ImpactViewModel.Row::path)
                 .containsExactlyInAnyOrder("src/App.tsx", "src/components/TodoList.tsx");
         assertThat(vm.rows()).filteredOn(r -> r.path().equals("src/main.tsx")).singleElement()
@@ -91,14 +92,14 @@ class ImpactViewModelTest {
         open("Todo App", "src/context/ThemeContext.tsx");
         UUID app = vm.rows().stream().filter(r -> r.path().equals("src/App.tsx")).findFirst().orElseThrow().fileId();
         vm.reRoot(app);
-        assertThat(vm.headlineProperty().get()).isEqualTo("Dependents of src/App.tsx");
+        assertThat(vm.headlineProperty().get()).isEqualTo("Dependents of App.tsx");
         assertThat(vm.pathProperty().get()).isEqualTo("src/App.tsx");
         assertThat(vm.canGoBackProperty().get()).isTrue();
         vm.back();
-        assertThat(vm.headlineProperty().get()).isEqualTo("Dependents of src/context/ThemeContext.tsx");
+        assertThat(vm.headlineProperty().get()).isEqualTo("Dependents of ThemeContext.tsx");
         // and further back: the walk the app opened with (its most depended-on file)
         vm.back();
-        assertThat(vm.headlineProperty().get()).isEqualTo("Dependents of src/types.ts");
+        assertThat(vm.subtitleProperty().get()).startsWith("src/types.ts in Todo App");
         assertThat(vm.canGoBackProperty().get()).isFalse();
     }
 

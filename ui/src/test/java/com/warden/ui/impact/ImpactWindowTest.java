@@ -90,13 +90,13 @@ class ImpactWindowTest {
         until("the Todo App", () -> {
             ComboBox<?> box = robot.lookup("#impactApp").queryAs(ComboBox.class);
             return box.getValue() != null && box.getValue().toString().equals("Todo App")
-                    && text(robot, "#impactHeadline").startsWith("Dependents of src/types.ts");
+                    && text(robot, "#impactSubtitle").startsWith("src/types.ts in Todo App");
         });
         TextField path = robot.lookup("#impactPath").queryAs(TextField.class);
         robot.doubleClickOn(path).push(KeyCode.CONTROL, KeyCode.A).write("src/context/ThemeContext.tsx");
         robot.clickOn("#impactHeadline"); // closes the suggestions
         robot.clickOn("#impactAnalyze");
-        until("the golden walk", () -> text(robot, "#impactHeadline").equals("Dependents of src/context/ThemeContext.tsx"));
+        until("the golden walk", () -> text(robot, "#impactSubtitle").startsWith("src/context/ThemeContext.tsx in Todo App"));
     }
 
     @Test
@@ -118,13 +118,13 @@ class ImpactWindowTest {
         robot.clickOn(where, MouseButton.PRIMARY);
         until("the selection", () -> text(robot, "#impactSelected").equals("src/App.tsx"));
         robot.doubleClickOn(where, MouseButton.PRIMARY);
-        until("the re-rooted walk", () -> text(robot, "#impactHeadline").equals("Dependents of src/App.tsx"));
+        until("the re-rooted walk", () -> text(robot, "#impactSubtitle").startsWith("src/App.tsx in Todo App"));
         assertThat(shownPaths(view)).startsWith("src/App.tsx").contains("src/main.tsx").doesNotContain("src/context/ThemeContext.tsx");
         assertThat(onFx(() -> robot.lookup("#impactPath").queryAs(TextField.class).getText())).isEqualTo("src/App.tsx");
 
         // Back returns to the golden walk
         robot.clickOn("#impactBack");
-        until("back", () -> text(robot, "#impactHeadline").equals("Dependents of src/context/ThemeContext.tsx"));
+        until("back", () -> text(robot, "#impactSubtitle").startsWith("src/context/ThemeContext.tsx in Todo App"));
     }
 
     @Test
