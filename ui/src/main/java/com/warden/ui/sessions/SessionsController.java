@@ -206,7 +206,7 @@ public final class SessionsController {
         rlsLine.textProperty().bind(Bindings.createStringBinding(() -> {
             UserChoice who = viewModel.viewingAsProperty().get();
             String line = viewModel.rlsLineProperty().get();
-            return who.isUser() ? "Viewing as " + who.label() + ": " + SessionsViewModel.viewAsHint() + "  " + line : line;
+            return who.isUser() ? "Viewing as " + who.label() + ": " + SessionsViewModel.viewAsHint() : line;
         }, viewModel.viewingAsProperty(), viewModel.rlsLineProperty()));
         Tooltip tip = new Tooltip();
         tip.setWrapText(true);

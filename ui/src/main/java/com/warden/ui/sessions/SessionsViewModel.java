@@ -119,21 +119,21 @@ public final class SessionsViewModel {
     public ReadOnlyBooleanProperty rlsAvailableProperty() { return rlsAvailable.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<UserChoice> viewingAsProperty() { return viewingAs.getReadOnlyProperty(); }
 
-    /** The statement of the drop order, for the prelude panel's label. */
+    /** What "view as" does, for the line next to the picker. */
     public static String viewAsHint() {
-        return "Shows only what the chosen user's row-level security policies let through.";
+        return "only the rows this user's row-level security policies let through. Each read is one read-only "
+                + "transaction with app.current_user_id set to this user (as role warden_rls_reader when the "
+                + "connected role would bypass RLS).";
     }
 
     // ------------------------------------------------------------------ actions
 
     /** First load: what RLS can do here, then the first page. */
     public void load() {
-        run("Checking row-level security…", ctx -> {
-            RlsStatus status = base.rlsStatus();
-            com.warden.app.text.Tokens.count("warm up"); // loads the tokenizer before the first prelude needs it
-            return status;
-        }, this::showRls, this::failed);
+        run("Checking row-level security…", ctx -> base.rlsStatus(), this::showRls, this::failed);
         applyFilters();
+        // loads the tokenizer's tables before the first prelude needs them
+        run("Loading the tokenizer…", ctx -> com.warden.app.text.Tokens.count("warm up"), n -> { }, this::failed);
     }
 
     /** F5: the list again from the top, with the same filters; open sessions reload too. */
