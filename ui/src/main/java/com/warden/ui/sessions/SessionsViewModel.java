@@ -300,6 +300,29 @@ public final class SessionsViewModel {
         applyFilters();
     }
 
+    /**
+     * Opens the session whose id was pasted (any case, with or without hyphens). A malformed or
+     * unknown id is said in the line under the filters; nothing else changes.
+     */
+    public void openById(String text) {
+        java.util.UUID id;
+        try {
+            id = com.warden.app.sessions.SessionIds.parse(text);
+        } catch (WardenException e) {
+            filterError.set(e.line());
+            return;
+        }
+        filterError.set("");
+        SessionBrowser b = browser;
+        run("Opening session " + id + "…", ctx -> b.detail(id).session(), row -> open(new SessionItem(row)), e -> {
+            if (e instanceof WardenException w) {
+                filterError.set(w.line());
+            } else {
+                failed(e);
+            }
+        });
+    }
+
     /** Opens a session in its own tab, or returns the tab already open for it. */
     public SessionViewModel open(SessionItem item) {
         for (SessionViewModel open : openSessions) {
