@@ -409,6 +409,8 @@ final class SessionsBench implements Callable<Integer> {
                 m.put("baseline_p95_ms", ms(r.baseline().getValueAtPercentile(95)));
                 m.put("baseline_p99_ms", ms(r.baseline().getValueAtPercentile(99)));
                 m.put("ratio", ratio(r));
+                m.put("ratio_p50", round((double) r.warden().getValueAtPercentile(50)
+                        / Math.max(1, r.baseline().getValueAtPercentile(50)), 2));
                 m.put("iterations", iterations);
                 rows.add(m);
             }
@@ -425,24 +427,33 @@ final class SessionsBench implements Callable<Integer> {
             h.put("max_heap_mb", mb(heap.maxHeapBytes()));
             h.put("method", "heap used sampled after every page (garbage included); live = used after System.gc() every 100 pages");
             doc.put("heap", h);
+            doc.put("load_average", loadAverage());
             Console.out().println(Json.write(doc));
             return;
         }
         Console.out().printf("Sessions benchmark, scale %s, PostgreSQL %s, %,d iterations per path and side%n%n", chosen, version, iterations);
-        TextTable t = TextTable.of("PATH", "P50 MS", "P95 MS", "P99 MS", "BARE P50", "BARE P95", "BARE P99", "RATIO (P95)");
+        TextTable t = TextTable.of("PATH", "P50 MS", "P95 MS", "P99 MS", "BARE P50", "BARE P95", "BARE P99", "RATIO (P95)", "RATIO (P50)");
         for (Result r : results) {
             t.row(r.name(), fmt(r.warden().getValueAtPercentile(50)), fmt(r.warden().getValueAtPercentile(95)),
                     fmt(r.warden().getValueAtPercentile(99)), fmt(r.baseline().getValueAtPercentile(50)),
                     fmt(r.baseline().getValueAtPercentile(95)), fmt(r.baseline().getValueAtPercentile(99)),
-                    String.format(Locale.ROOT, "%.2f", ratio(r)));
+                    String.format(Locale.ROOT, "%.2f", ratio(r)), String.format(Locale.ROOT, "%.2f",
+                            (double) r.warden().getValueAtPercentile(50) / Math.max(1, r.baseline().getValueAtPercentile(50))));
         }
         Console.out().println(t.render());
         Console.out().println("Bare: " + BASELINE + ", same parameters, same loop (alternating which goes first).");
+        Console.out().printf(Locale.ROOT, "System load average at the end: %.2f on %d CPUs%n", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
         Console.out().printf(Locale.ROOT, "%nHeap while scrolling the whole 100,000-message session (%,d pages, %,d messages, %.1f s; "
                         + "window of %,d messages):%n  peak used %.1f MB (sampled after every page, garbage included), "
                         + "peak live %.1f MB (after a full GC every 100 pages), live before %.1f MB, max heap %.0f MB%n",
                 heap.pages(), heap.messagesSeen(), heap.seconds(), TimelineWindow.DEFAULT_CAPACITY, mb(heap.peakUsedBytes()),
                 mb(heap.peakLiveBytes()), mb(heap.liveBeforeBytes()), mb(heap.maxHeapBytes()));
+    }
+
+    /** The one-minute load average, so a reader can tell a quiet run from a busy machine. */
+    private static double loadAverage() {
+        return round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2);
     }
 
     private static double ratio(Result r) {

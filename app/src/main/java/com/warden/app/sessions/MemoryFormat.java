@@ -83,7 +83,8 @@ public final class MemoryFormat {
 
     /** "framework" → "Framework", "test_runner" → "Test runner", "typescript" → "TypeScript", "apiBase" → "API base". */
     public static String label(String key) {
-        String spaced = CAMEL.matcher(key).replaceAll("$1 $2").replace('_', ' ').replace('-', ' ').strip();
+        String camel = key.chars().anyMatch(Character::isUpperCase) ? CAMEL.matcher(key).replaceAll("$1 $2") : key;
+        String spaced = camel.replace('_', ' ').replace('-', ' ').strip();
         if (spaced.isEmpty()) {
             return key;
         }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds the prelude text exactly in seed 000's format:
@@ -36,7 +34,6 @@ import java.util.regex.Pattern;
  * the text longer), so the result is the fewest drops that fit, not an estimate.
  */
 public final class PreludeBuilder {
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\S)");
 
     /** A pinned file as the prelude sees it. */
     public record Pin(String path, String reason, String pinnedBy, Instant pinnedAt) { }
@@ -148,12 +145,23 @@ public final class PreludeBuilder {
         List<Unit> sentences = new ArrayList<>();
         String summary = in.summary();
         if (!summary.isEmpty()) {
+            // sentences end at . ! or ? followed by white space (the rest of the white space is the gap)
             int start = 0;
             int i = 0;
-            Matcher m = SENTENCE_END.matcher(summary);
-            while (m.find()) {
-                sentences.add(new Unit(Section.SUMMARY, summary.substring(start, m.start()), i++, start));
-                start = m.end();
+            int n = summary.length();
+            for (int k = 0; k < n - 1; k++) {
+                char c = summary.charAt(k);
+                if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(summary.charAt(k + 1))) {
+                    int next = k + 1;
+                    while (next < n && Character.isWhitespace(summary.charAt(next))) {
+                        next++;
+                    }
+                    if (next < n) {
+                        sentences.add(new Unit(Section.SUMMARY, summary.substring(start, k + 1), i++, start));
+                        start = next;
+                        k = next - 1;
+                    }
+                }
             }
             sentences.add(new Unit(Section.SUMMARY, summary.substring(start), i, start));
         }
@@ -208,7 +216,7 @@ public final class PreludeBuilder {
 
     /** The text with the parts of rank 1..dropped left out. */
     private static String render(Input in, List<Unit> units, int dropped) {
-        StringBuilder s = new StringBuilder(256);
+        StringBuilder s = new StringBuilder(in.summary().length() + 64 * units.size());
         s.append("Session: ").append(in.title()).append('\n').append("App: ").append(in.appName());
         Unit firstSentence = null;
         for (Unit u : units) {

@@ -124,6 +124,10 @@ public final class SessionQueries {
 
     /** The session, its app and user, and its memory row (if any), in one round trip. */
     public static String detail(boolean counters) {
+        return counters ? DETAIL : DETAIL_COMPUTED;
+    }
+
+    private static String detailSql(boolean counters) {
         return "SELECT " + SESSION_COLUMNS.formatted(counters ? COUNTERS : COUNTERS_COMPUTED) + """
                 ,
                        s.updated_at, m.session_id IS NOT NULL, m.rolling_summary, m.key_facts::text, m.constraints::text,
@@ -134,6 +138,9 @@ public final class SessionQueries {
                   LEFT JOIN core.session_memory m ON m.session_id = s.id
                  WHERE s.id = ?""";
     }
+
+    private static final String DETAIL = detailSql(true);
+    private static final String DETAIL_COMPUTED = detailSql(false);
 
     public static final String SESSION_EXISTS = "SELECT 1 FROM core.sessions WHERE id = ?";
 
@@ -253,6 +260,10 @@ public final class SessionQueries {
 
     /** The head of a session, polled by the live tail: is it still there, and its counters. */
     public static String sessionHead(boolean counters) {
+        return counters ? HEAD : HEAD_COMPUTED;
+    }
+
+    private static String headSql(boolean counters) {
         return "SELECT " + SESSION_COLUMNS.formatted(counters ? COUNTERS : COUNTERS_COMPUTED) + """
 
                   FROM core.sessions s
@@ -260,6 +271,9 @@ public final class SessionQueries {
                   JOIN core.apps a ON a.id = s.app_id
                  WHERE s.id = ?""";
     }
+
+    private static final String HEAD = headSql(true);
+    private static final String HEAD_COMPUTED = headSql(false);
 
     public static final String USER_BY_EMAIL = "SELECT id, email, display_name FROM core.users WHERE email = ?";
     public static final String USER_BY_EMAIL_ANY_CASE =

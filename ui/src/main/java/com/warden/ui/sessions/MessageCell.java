@@ -79,7 +79,8 @@ final class MessageCell extends ListCell<MessageItem> {
             text.setWrapText(true);
             text.setMinHeight(Region.USE_PREF_SIZE);
             text.setMaxWidth(Double.MAX_VALUE);
-            text.getStyleClass().add(part.code() ? "code-block" : "prose");
+            // tool output (a shell, a build) reads as a terminal: monospace too
+            text.getStyleClass().add(part.code() ? "code-block" : "tool".equals(item.role()) ? "tool-output" : "prose");
             body.getChildren().add(text);
         }
         if (item.cut()) {

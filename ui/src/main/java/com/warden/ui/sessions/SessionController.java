@@ -160,8 +160,9 @@ public final class SessionController implements SessionViewModel.ViewListener {
             }
         });
         findLine.textProperty().bind(viewModel.findLineProperty());
-        previousHitButton.disableProperty().bind(viewModel.findTextProperty().isEmpty());
-        nextHitButton.disableProperty().bind(viewModel.findTextProperty().isEmpty());
+        findField.disableProperty().bind(viewModel.deletedProperty());
+        previousHitButton.disableProperty().bind(viewModel.findTextProperty().isEmpty().or(viewModel.deletedProperty()));
+        nextHitButton.disableProperty().bind(viewModel.findTextProperty().isEmpty().or(viewModel.deletedProperty()));
         newBelowButton.textProperty().bind(Bindings.createStringBinding(
                 () -> Fmt.plural(viewModel.newBelowProperty().get(), "new message", "new messages") + " ↓",
                 viewModel.newBelowProperty()));

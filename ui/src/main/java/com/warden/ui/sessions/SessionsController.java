@@ -65,6 +65,7 @@ public final class SessionsController {
     @FXML private ProgressIndicator listBusy;
     @FXML private Label footer;
     @FXML private Button openButton;
+    @FXML private TextField openIdField;
 
     public SessionsController(SessionsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -79,9 +80,11 @@ public final class SessionsController {
         listBusy.visibleProperty().bind(viewModel.loadingProperty());
         footer.textProperty().bind(viewModel.footerProperty());
         openButton.disableProperty().bind(sessionsTable.getSelectionModel().selectedItemProperty().isNull());
+        openIdField.setOnAction(e -> viewModel.openById(openIdField.getText()));
         viewModel.openSessions().addListener((ListChangeListener<SessionViewModel>) change -> {
             while (change.next()) {
                 change.getRemoved().forEach(this::removeTab);
+                change.getAddedSubList().forEach(this::showTab);
             }
         });
     }
@@ -206,7 +209,7 @@ public final class SessionsController {
         rlsLine.textProperty().bind(Bindings.createStringBinding(() -> {
             UserChoice who = viewModel.viewingAsProperty().get();
             String line = viewModel.rlsLineProperty().get();
-            return who.isUser() ? "Viewing as " + who.label() + ": " + SessionsViewModel.viewAsHint() + "  " + line : line;
+            return who.isUser() ? "Viewing as " + who.label() + ": " + SessionsViewModel.viewAsHint() : line;
         }, viewModel.viewingAsProperty(), viewModel.rlsLineProperty()));
         Tooltip tip = new Tooltip();
         tip.setWrapText(true);
@@ -253,7 +256,11 @@ public final class SessionsController {
     }
 
     private void open(SessionItem item) {
-        SessionViewModel vm = viewModel.open(item);
+        showTab(viewModel.open(item));
+    }
+
+    /** The tab of an open session: made the first time, selected every time. */
+    private void showTab(SessionViewModel vm) {
         Tab tab = tabsByModel.get(vm);
         if (tab == null) {
             SessionController controller = new SessionController(vm);

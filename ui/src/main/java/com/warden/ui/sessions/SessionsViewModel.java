@@ -119,21 +119,21 @@ public final class SessionsViewModel {
     public ReadOnlyBooleanProperty rlsAvailableProperty() { return rlsAvailable.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<UserChoice> viewingAsProperty() { return viewingAs.getReadOnlyProperty(); }
 
-    /** The statement of the drop order, for the prelude panel's label. */
+    /** What "view as" does, for the line next to the picker. */
     public static String viewAsHint() {
-        return "Shows only what the chosen user's row-level security policies let through.";
+        return "only the rows this user's row-level security policies let through. Each read is one read-only "
+                + "transaction with app.current_user_id set to this user (as role warden_rls_reader when the "
+                + "connected role would bypass RLS).";
     }
 
     // ------------------------------------------------------------------ actions
 
     /** First load: what RLS can do here, then the first page. */
     public void load() {
-        run("Checking row-level security…", ctx -> {
-            RlsStatus status = base.rlsStatus();
-            com.warden.app.text.Tokens.count("warm up"); // loads the tokenizer before the first prelude needs it
-            return status;
-        }, this::showRls, this::failed);
+        run("Checking row-level security…", ctx -> base.rlsStatus(), this::showRls, this::failed);
         applyFilters();
+        // loads the tokenizer's tables before the first prelude needs them
+        run("Loading the tokenizer…", ctx -> com.warden.app.text.Tokens.count("warm up"), n -> { }, this::failed);
     }
 
     /** F5: the list again from the top, with the same filters; open sessions reload too. */
@@ -298,6 +298,29 @@ public final class SessionsViewModel {
         viewAsText.set(who.email());
         List.copyOf(openSessions).forEach(this::close);
         applyFilters();
+    }
+
+    /**
+     * Opens the session whose id was pasted (any case, with or without hyphens). A malformed or
+     * unknown id is said in the line under the filters; nothing else changes.
+     */
+    public void openById(String text) {
+        java.util.UUID id;
+        try {
+            id = com.warden.app.sessions.SessionIds.parse(text);
+        } catch (WardenException e) {
+            filterError.set(e.line());
+            return;
+        }
+        filterError.set("");
+        SessionBrowser b = browser;
+        run("Opening session " + id + "…", ctx -> b.detail(id).session(), row -> open(new SessionItem(row)), e -> {
+            if (e instanceof WardenException w) {
+                filterError.set(w.line());
+            } else {
+                failed(e);
+            }
+        });
     }
 
     /** Opens a session in its own tab, or returns the tab already open for it. */

@@ -156,12 +156,25 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void openingByIdSaysWhatIsWrongWithTheId() {
+        vm.openById("not an id");
+        assertThat(vm.filterErrorProperty().get()).startsWith("'not an id' is not a session id.");
+        vm.openById("00000000-0000-0000-0000-000000000000");
+        assertThat(vm.filterErrorProperty().get()).startsWith("No session with id 00000000-0000-0000-0000-000000000000");
+        assertThat(vm.openSessions()).isEmpty();
+        vm.openById(golden().id().toString().replace("-", "").toUpperCase());
+        assertThat(vm.filterErrorProperty().get()).isEmpty();
+        assertThat(vm.openSessions()).extracting(SessionViewModel::id).containsExactly(golden().id());
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void viewAsUserHidesOtherUsersSessions() {
         String owner = golden().user();
         int all = vm.rows().size();
         vm.viewAs(owner);
         assertThat(vm.viewingAsProperty().get().email()).isEqualTo(owner);
-        assertThat(vm.rows()).isNotEmpty().hasSizeLessThan(all);
+        assertThat(vm.rows()).isNotEmpty().hasSizeLessThan(all).allMatch(r -> r.app().equals("Todo App"));
         assertThat(vm.footerProperty().get()).contains("visible to " + owner);
         vm.viewAs("");
         assertThat(vm.rows()).hasSize(all);

@@ -256,6 +256,10 @@ class SessionsWindowTest {
         robot.clickOn("#viewAsButton");
         until("the list as " + owner, () -> table(robot).getItems().size() < all && !table(robot).getItems().isEmpty());
         assertThat(onFx(() -> table(robot).getItems().stream().map(SessionItem::id).toList())).contains(golden);
+        // the golden session's owner owns Todo App and collaborates on nothing else: other apps' sessions are hidden
+        assertThat(onFx(() -> table(robot).getItems().stream().map(SessionItem::app).distinct().toList())).containsExactly("Todo App");
+        assertThat(onFx(() -> table(robot).getItems().stream().map(SessionItem::title).toList()))
+                .doesNotContain("Slack-style team chat with channels");
         Label rls = robot.lookup("#rlsLine").queryAs(Label.class);
         assertThat(onFx(rls::getText)).startsWith("Viewing as ");
         robot.clickOn("#viewAsResetButton");
