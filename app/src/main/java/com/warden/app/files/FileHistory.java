@@ -343,10 +343,12 @@ public final class FileHistory {
     private static List<String> formatNotes(FileEntry file, FileDiff diff) {
         List<String> notes = new ArrayList<>();
         String mime = file.mimeType() == null ? "" : file.mimeType();
-        for (BinaryInfo info : new BinaryInfo[] {diff.leftInfo(), diff.rightInfo()}) {
+        BinaryInfo[] infos = {diff.leftInfo(), diff.rightInfo()};
+        String[] labels = {diff.fromLabel(), diff.toLabel()};
+        for (int i = 0; i < 2; i++) {
+            BinaryInfo info = infos[i];
             if (info != null && info.format() != null && mime.startsWith("image/") && !mime.equals("image/" + info.format())) {
-                String side = info == diff.leftInfo() ? diff.fromLabel() : diff.toLabel();
-                notes.add(side + " holds " + info.format().toUpperCase(Locale.ROOT) + " bytes although the file's mime type says " + mime + ".");
+                notes.add(labels[i] + " holds " + info.format().toUpperCase(Locale.ROOT) + " bytes although the file's mime type says " + mime + ".");
             }
         }
         return notes;

@@ -218,6 +218,9 @@ class FileHistoryTest {
             FileDiff two = h.diff(h.file(app, "public/icon.png"), 1, 2, DiffOptions.DEFAULT, JobContext.none());
             assertThat(two.leftInfo().format()).isEqualTo(stored);
             assertThat(two.notes()).contains("v2 holds GIF bytes although the file's mime type says image/png.");
+            if (!stored.equals("png")) {
+                assertThat(two.notes()).contains("v1 holds " + stored.toUpperCase() + " bytes although the file's mime type says image/png.");
+            }
             assertThat(two.rightInfo()).isEqualTo(new BinaryInfo(gif.length, Hex.sha256(gif), "gif", 16, 8));
             assertThat(two.sameContent()).isFalse();
 

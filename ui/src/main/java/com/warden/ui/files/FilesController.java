@@ -196,8 +196,11 @@ public final class FilesController {
         changePosition.textProperty().bind(model.changePositionProperty());
         diffSummary.textProperty().bind(model.diffSummaryProperty());
         tokenFigure.textProperty().bind(model.tokenFigureProperty());
-        tokenFigure.setTooltip(new Tooltip("Tokens (" + com.warden.app.text.Tokens.encodingName() + ") of the whole new version against "
-                + "tokens of the unified diff: what sending a diff instead of the file saves. Seed 000 claimed 80%."));
+        Tooltip tokens = new Tooltip();
+        tokens.textProperty().bind(Bindings.concat(model.tokenFigureProperty(), "\nTokens (", com.warden.app.text.Tokens.encodingName(),
+                ") of the whole new version against tokens of the unified diff: what sending a diff instead of the file saves. "
+                        + "Seed 000 claimed 80%."));
+        tokenFigure.setTooltip(tokens);
         loadingIndicator.visibleProperty().bind(model.loadingProperty());
         diffMessage.textProperty().bind(model.messageProperty());
         model.notes().addListener((ListChangeListener<String>) c -> showNotes());
@@ -230,8 +233,10 @@ public final class FilesController {
             @Override
             protected void updateItem(ChangedFile f, boolean empty) {
                 super.updateItem(f, empty);
-                setText(empty || f == null ? null : f.path() + "   " + (f.created() ? "new → v" + f.toVersion()
-                        : "v" + f.fromVersion() + " → v" + f.toVersion()) + (f.recordedBySession() ? "" : "   (not in its events)"));
+                setText(empty || f == null ? null : f.path() + "\n    " + (f.created() ? "new → v" + f.toVersion()
+                        : "v" + f.fromVersion() + " → v" + f.toVersion())
+                        + (f.versionsInRange() > 1 ? "  ·  " + f.versionsInRange() + " versions" : "")
+                        + (f.recordedBySession() ? "" : "  ·  not in its file_written events"));
             }
         });
         changeList.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> model.openChange(f));
@@ -387,7 +392,7 @@ public final class FilesController {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("@@") && ++count == hunk) {
                 unifiedView.getSelectionModel().clearAndSelect(i);
-                unifiedView.scrollTo(Math.max(0, i - 1));
+                unifiedView.scrollTo(hunk == 0 ? 0 : i - 1);
                 return;
             }
         }

@@ -187,7 +187,7 @@ public final class FilesViewModel {
         selectFile(entry, null, null);
     }
 
-    /** Shows a file with the given versions compared (null: the defaults). */
+    /** Shows a file with the given versions compared (null: the defaults; from {@link FileHistory#EMPTY}: the empty file). */
     public void selectFile(FileEntry entry, Integer fromVersion, Integer toVersion) {
         if (entry == null) {
             return;
@@ -207,7 +207,7 @@ public final class FilesViewModel {
             List<FileVersion> list = history.versions(entry.id());
             FileVersion target = pick(list, toVersion).orElseGet(() -> list.stream().filter(FileVersion::head).findFirst()
                     .orElse(list.isEmpty() ? null : list.get(0)));
-            FileVersion base = fromVersion != null ? pick(list, fromVersion).orElse(null)
+            FileVersion base = fromVersion != null ? pick(list, fromVersion).orElse(null) // EMPTY picks nothing: the empty file
                     : target == null ? null : list.stream().filter(v -> v.version() < target.version()).findFirst().orElse(null);
             if (target == null) {
                 return new Opened(list, null, null, null, null);
@@ -404,7 +404,7 @@ public final class FilesViewModel {
     static String tokenText(FileDiff d, TokenSavings t) {
         String verdict = t.savedPercent() >= 0 ? String.format(Locale.ROOT, "%.0f%% fewer", t.savedPercent())
                 : String.format(Locale.ROOT, "%.0f%% more", -t.savedPercent());
-        return String.format(Locale.ROOT, "Tokens: whole %s %,d · diff %,d · %s", d.toLabel(), t.fullTokens(), t.diffTokens(), verdict);
+        return String.format(Locale.ROOT, "Tokens: %s %,d · diff %,d · %s", d.toLabel(), t.fullTokens(), t.diffTokens(), verdict);
     }
 
     private void showNoDiff(String why) {
@@ -503,7 +503,7 @@ public final class FilesViewModel {
             return;
         }
         files.stream().filter(f -> f.id().equals(change.fileId())).findFirst()
-                .ifPresent(f -> selectFile(f, change.fromVersion(), change.toVersion()));
+                .ifPresent(f -> selectFile(f, change.created() ? FileHistory.EMPTY : change.fromVersion(), change.toVersion()));
     }
 
     // ------------------------------------------------------------------ revert

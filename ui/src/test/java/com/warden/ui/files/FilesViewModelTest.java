@@ -69,7 +69,7 @@ class FilesViewModelTest {
         assertThat(model.toProperty().get().version()).isEqualTo(4);
         assertThat(model.fromProperty().get().version()).isEqualTo(3);
         assertThat(model.diffSummaryProperty().get()).matches("\\d+ changes? · \\d+ hunks? · \\+\\d+ −\\d+");
-        assertThat(model.tokenFigureProperty().get()).startsWith("Tokens: whole v4 ").contains(" · diff ", "fewer");
+        assertThat(model.tokenFigureProperty().get()).startsWith("Tokens: v4 ").contains(" · diff ", "fewer");
         assertThat(model.changePositionProperty().get()).isEqualTo("Change 1 of 2");
         int first = model.changeRowProperty().get();
         model.nextChange();
@@ -124,6 +124,16 @@ class FilesViewModelTest {
         assertThat(model.fileTitleProperty().get()).isEqualTo("src/context/ThemeContext.tsx");
         assertThat(model.fromProperty().get()).isNull();
         assertThat(model.toProperty().get().version()).isEqualTo(theme.toVersion());
+
+        // a file created in the session is compared with the empty file, even when it got several versions in it
+        ChangedFile app = model.changes().stream().filter(c -> c.path().equals("src/App.tsx")).findFirst().orElseThrow();
+        assertThat(app.created()).isTrue();
+        assertThat(app.toVersion()).isEqualTo(3);
+        model.openChange(app);
+        assertThat(model.fromProperty().get()).isNull();
+        assertThat(model.toProperty().get().version()).isEqualTo(3);
+        assertThat(model.notes()).containsExactly("v3 compared with the empty file.");
+        assertThat(model.diffProperty().get().text().stats().removed()).isZero();
     }
 
     @Test
