@@ -10,6 +10,7 @@ import com.warden.app.files.ChangedFile;
 import com.warden.app.files.DiffRow;
 import com.warden.app.files.FileEntry;
 import com.warden.app.files.FileVersion;
+import com.warden.app.files.TestFiles;
 import com.warden.app.testing.TestPostgres;
 import com.warden.ui.common.DirectJobs;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ class FilesViewModelTest {
 
     @Test
     void aFileWithoutVersionsAndABrokenHeadAreShownAsSuchNeverACrash() throws Exception {
-        DemoFiles.add(demo.dataSource(), "src/empty.ts");
+        TestFiles.addTextFile(demo.dataSource(), "src/empty.ts");
         try (var c = demo.dataSource().getConnection(); var st = c.createStatement()) {
             st.execute("SET session_replication_role = replica");
             st.execute("UPDATE core.files SET head_version_id = gen_random_uuid() WHERE path = 'src/App.tsx'"
@@ -163,7 +164,7 @@ class FilesViewModelTest {
 
     @Test
     void mixedLineEndingsAndNoFinalNewlineAreShownOnTheirRows() throws Exception {
-        DemoFiles.add(demo.dataSource(), "src/awkward.txt", "a\r\nb\nc", "a\nb\nc\n");
+        TestFiles.addTextFile(demo.dataSource(), "src/awkward.txt", "a\r\nb\nc", "a\nb\nc\n");
         open("Todo App", "src/awkward.txt");
         List<DiffRow> rows = model.diffProperty().get().text().rows();
         assertThat(rows.get(0).kind()).isEqualTo(DiffRow.Kind.CHANGE);
