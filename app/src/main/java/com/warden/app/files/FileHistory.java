@@ -392,7 +392,7 @@ public final class FileHistory {
         }
         return versions.stream().filter(v -> v.version() == number).findFirst().orElseThrow(() -> new WardenException(
                 file.path() + " has no version " + number + " (it has " + describe(versions) + ").",
-                "warden files --path " + file.path() + " lists them"));
+                "warden files --app APP --path " + file.path() + " lists them"));
     }
 
     private static String describe(List<FileVersion> versions) {

@@ -158,7 +158,13 @@ class FilesAndDiffCommandTest {
         }
         Run changes = cmd("files", "--session", session);
         assertThat(changes.exit()).isZero();
-        assertThat(changes.out()).contains("src/context/ThemeContext.tsx", "(new)", "warden diff --app 'Todo App'");
+        assertThat(changes.out()).contains("src/context/ThemeContext.tsx", "(new)",
+                "warden diff --app 'Todo App' --path src/App.tsx --from empty --to 3");
+        // what that command prints: the whole of v3 as added lines
+        Run created = cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--from", "empty", "--to", "3", "--unified");
+        assertThat(created.exit()).isZero();
+        assertThat(created.out()).contains("@@ -0,0 +1,").doesNotContain("\n-");
+        assertThat(created.err()).contains("note: v3 compared with the empty file.");
         Run survey = cmd("files", "--token-savings", "--app", "Todo App");
         assertThat(survey.exit()).isZero();
         assertThat(survey.out()).contains("SAVED (ALL)", "Seed 000 claims 80%");
@@ -173,7 +179,7 @@ class FilesAndDiffCommandTest {
         expectRefusal(cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--to", "9"),
                 "warden: src/App.tsx has no version 9 (it has v1–v4).");
         expectRefusal(cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--from", "x"),
-                "warden: --from 'x' is not a version number. — give a number such as 3");
+                "warden: --from 'x' is not a version number. — give a number such as 3, or 'empty'");
         expectRefusal(cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--from", "0"),
                 "warden: --from 0 is not a version: versions count from 1.");
         expectRefusal(cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--context", "-2"),
