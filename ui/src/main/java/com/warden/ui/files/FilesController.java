@@ -344,7 +344,7 @@ public final class FilesController {
         contextSpinner.setDisable(!text);
         if (d == null) {
             shownRows = null;
-            diffView.setRows(List.of());
+            diffView.show(null);
             unifiedView.setText("");
             return;
         }
@@ -355,7 +355,7 @@ public final class FilesController {
         List<DiffRow> rows = d.text().rows();
         if (rows != shownRows) {
             shownRows = rows;
-            diffView.setRows(rows);
+            diffView.show(d.text());
         }
         if (unified) {
             unifiedView.setText(d.unified()); // only when shown: the side-by-side view comes first
