@@ -17,6 +17,7 @@ import com.warden.app.files.FileVersion;
 import com.warden.app.files.RevertResult;
 import com.warden.app.files.SessionChanges;
 import com.warden.app.files.SessionSpan;
+import com.warden.app.files.TextDiff;
 import com.warden.app.files.TokenSavings;
 import com.warden.app.files.VersionReverter;
 import com.warden.ui.common.BackgroundJobs;
@@ -81,6 +82,10 @@ public final class FilesViewModel {
     private final ReadOnlyObjectWrapper<FileDiff> diff = new ReadOnlyObjectWrapper<>(this, "diff");
     private final ReadOnlyIntegerWrapper change = new ReadOnlyIntegerWrapper(this, "change", -1);
     private final ReadOnlyIntegerWrapper changeRow = new ReadOnlyIntegerWrapper(this, "changeRow", -1);
+    private final ReadOnlyIntegerWrapper changeHunk = new ReadOnlyIntegerWrapper(this, "changeHunk", -1);
+    private final ReadOnlyBooleanWrapper textShown = new ReadOnlyBooleanWrapper(this, "textShown");
+    private final ObjectProperty<FileVersion> chosenVersion = new SimpleObjectProperty<>(this, "chosenVersion");
+    private final ReadOnlyBooleanWrapper canRevertChosen = new ReadOnlyBooleanWrapper(this, "canRevertChosen");
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper(this, "diffSummary", "");
     private final ReadOnlyStringWrapper changePosition = new ReadOnlyStringWrapper(this, "changePosition", "");
     private final ReadOnlyStringWrapper tokenFigure = new ReadOnlyStringWrapper(this, "tokenFigure", "");
@@ -124,6 +129,8 @@ public final class FilesViewModel {
         ignoreWhitespace.addListener((o, a, b) -> requestDiff());
         context.addListener((o, a, b) -> contextChanged());
         session.addListener((o, a, b) -> loadChanges(b));
+        canRevertChosen.bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> canRevert(chosenVersion.get()),
+                chosenVersion, canWrite, file));
     }
 
     public static FilesViewModel of(ScreenContext context) {
@@ -363,6 +370,7 @@ public final class FilesViewModel {
     private void show(FileDiff result) {
         loading.set(false);
         notes.setAll(result.notes());
+        textShown.set(!result.binary());
         diff.set(result);
         if (result.binary()) {
             diffSummary.set(result.sameContent() ? "Same bytes" : "Binary content differs: no text diff");
@@ -376,13 +384,14 @@ public final class FilesViewModel {
         DiffStats s = result.text().stats();
         diffSummary.set(s.identical() ? (result.text().options().ignoreWhitespace() ? "No differences (whitespace ignored)" : "No differences")
                 : plural(s.changes(), "change") + " · " + plural(s.hunks(), "hunk") + " · +" + s.added() + " −" + s.removed());
-        message.set("");
+        message.set(s.identical() ? diffSummary.get() + "." : "");
         if (s.approximate()) {
             notes.add("The versions differ too much for an exact line match in the time allowed: the diff is simplified "
                     + "(still exact as a patch).");
         }
         change.set(-1);
         changeRow.set(-1);
+        changeHunk.set(-1);
         if (!s.identical()) {
             goToChange(0);
         } else {
@@ -409,6 +418,7 @@ public final class FilesViewModel {
 
     private void showNoDiff(String why) {
         loading.set(false);
+        textShown.set(false);
         diff.set(null);
         notes.clear();
         message.set(why);
@@ -458,6 +468,17 @@ public final class FilesViewModel {
             return;
         }
         int i = Math.max(0, Math.min(starts.size() - 1, index));
+        int seen = 0;
+        int hunk = 0;
+        List<TextDiff.Hunk> hunks = d.text().hunks();
+        for (int h = 0; h < hunks.size(); h++) {
+            seen += hunks.get(h).blocks().size();
+            if (i < seen) {
+                hunk = h;
+                break;
+            }
+        }
+        changeHunk.set(hunk);
         change.set(i);
         changeRow.set(starts.get(i));
         changePosition.set("Change " + (i + 1) + " of " + starts.size());
@@ -536,6 +557,29 @@ public final class FilesViewModel {
         return canWrite.get() && version != null && !version.head() && file.get() != null;
     }
 
+    /** The question asked before the chosen version (the one selected in the versions table) is made the head. */
+    public String revertChosenQuestion() {
+        FileVersion v = chosenVersion.get();
+        return v == null ? "" : revertQuestion(v);
+    }
+
+    /** Writes the revert of the chosen version, after the user confirmed. */
+    public void revertChosen() {
+        revert(chosenVersion.get());
+    }
+
+    /** The unified diff shown, for the clipboard; null when there is none. */
+    public String patch() {
+        FileDiff d = diff.get();
+        return d == null || d.binary() ? null : d.unified();
+    }
+
+    /** What the token figure means, for its tooltip. */
+    public String tokenExplanation() {
+        return "Tokens (" + com.warden.app.text.Tokens.encodingName() + ") of the whole new version against tokens of the "
+                + "unified diff: what sending a diff instead of the file saves. Seed 000 claimed 80%.";
+    }
+
     /** The question the confirmation asks before writing. */
     public String revertQuestion(FileVersion version) {
         FileEntry f = file.get();
@@ -605,6 +649,10 @@ public final class FilesViewModel {
     public ReadOnlyObjectProperty<FileDiff> diffProperty() { return diff.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty changeProperty() { return change.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty changeRowProperty() { return changeRow.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty changeHunkProperty() { return changeHunk.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty textShownProperty() { return textShown.getReadOnlyProperty(); }
+    public ObjectProperty<FileVersion> chosenVersionProperty() { return chosenVersion; }
+    public ReadOnlyBooleanProperty canRevertChosenProperty() { return canRevertChosen.getReadOnlyProperty(); }
     public ReadOnlyStringProperty diffSummaryProperty() { return diffSummary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty changePositionProperty() { return changePosition.getReadOnlyProperty(); }
     public ReadOnlyStringProperty tokenFigureProperty() { return tokenFigure.getReadOnlyProperty(); }
