@@ -134,10 +134,6 @@ public final class FileHistory {
         });
     }
 
-    public FileTree tree(UUID appId) {
-        return FileTree.of(files(appId));
-    }
-
     /** One file by path; an unknown path is refused with the nearest paths of the app. */
     public FileEntry file(AppRef app, String path) {
         if (path == null || path.isBlank()) {
@@ -284,12 +280,6 @@ public final class FileHistory {
         } catch (SQLException ignored) {
             // the statement already finished
         }
-    }
-
-    /** One version with its content. */
-    public VersionContent content(FileEntry file, int version) {
-        FileVersion v = pick(file, versions(file.id()), version);
-        return contents(List.of(v.id()), JobContext.none()).get(0);
     }
 
     // ------------------------------------------------------------------ diffs

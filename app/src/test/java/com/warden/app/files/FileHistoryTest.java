@@ -73,7 +73,7 @@ class FileHistoryTest {
         FileEntry icon = files.stream().filter(f -> f.path().equals("public/icon.png")).findFirst().orElseThrow();
         assertThat(icon.binary()).isTrue();
 
-        FileTree tree = history.tree(todo.id());
+        FileTree tree = FileTree.of(history.files(todo.id()));
         assertThat(tree.root().children()).extracting(FileTree.Node::name).startsWith("public", "src");
         FileTree.Node src = tree.root().children().stream().filter(n -> n.name().equals("src")).findFirst().orElseThrow();
         assertThat(src.folder()).isTrue();
