@@ -80,6 +80,7 @@ final class DiffBench implements Callable<Integer> {
             throw new WardenException("--lines must be 100 or more, --iterations 10 or more, --changed between 0 and 100.", null);
         }
         requireGnuDiff();
+        String loadBefore = loadAverage();
         Scale chosen = Scale.parse(scale);
         double fraction = changedPercent / 100.0;
         Path folder = Files.createTempDirectory("warden-bench-diff-");
@@ -108,6 +109,8 @@ final class DiffBench implements Callable<Integer> {
                     FileEntry largeFile = history.file(history.findApp(appId.toString()), large.path);
                     FileEntry fiveMbFile = history.file(history.findApp(appId.toString()), fiveMb.path);
                     measurePaint(target.profile(), mainFile, largeFile, fiveMbFile, results);
+                    notes.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average (1 min) " + loadBefore
+                            + " at the start, " + loadAverage() + " at the end.");
                     report(chosen, version, results, savings);
                 } finally {
                     deleteBenchApp(ds, appId);
@@ -325,6 +328,15 @@ final class DiffBench implements Callable<Integer> {
     }
 
     // ------------------------------------------------------------------ data
+
+    /** The 1-minute load average, when the system says (Linux); timings on a busy shared machine spread. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
 
     private static void requireGnuDiff() {
         try {

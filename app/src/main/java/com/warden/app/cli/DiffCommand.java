@@ -39,7 +39,7 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--path", required = true, paramLabel = "PATH", description = "the file's path in the app, e.g. src/App.tsx")
     String path;
 
-    @Option(names = "--from", paramLabel = "V", description = "old version (default: the one before --to)")
+    @Option(names = "--from", paramLabel = "V", description = "old version, or 'empty' for the empty file (default: the one before --to)")
     String from;
 
     @Option(names = "--to", paramLabel = "V", description = "new version, or 'head' (default: head)")
@@ -66,7 +66,8 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DiffOptions options = new DiffOptions(context, ignoreWhitespace);
-        Integer fromVersion = version("--from", from, false);
+        Integer fromVersion = from != null && from.strip().equalsIgnoreCase("empty") ? Integer.valueOf(FileHistory.EMPTY)
+                : version("--from", from, false);
         Integer toVersion = version("--to", to, true);
         try (Database db = connection.open(Access.READ_ONLY)) {
             FileHistory history = new FileHistory(db);
@@ -108,7 +109,7 @@ final class DiffCommand implements Callable<Integer> {
             return n;
         } catch (NumberFormatException e) {
             throw new WardenException(option + " '" + value + "' is not a version number.",
-                    headAllowed ? "give a number such as 3, or 'head'" : "give a number such as 3");
+                    headAllowed ? "give a number such as 3, or 'head'" : "give a number such as 3, or 'empty'");
         }
     }
 

@@ -46,7 +46,7 @@ final class FilesCommand implements Callable<Integer> {
     @Option(names = "--session", paramLabel = "ID", description = "what this session changed")
     String session;
 
-    @Option(names = "--token-savings", description = "measure seed 000's 80% claim over every pair of consecutive text versions")
+    @Option(names = "--token-savings", description = "measure seed 000's 80%% claim over every pair of consecutive text versions")
     boolean tokenSavings;
 
     @Option(names = "--json", description = "print a JSON document")
@@ -193,7 +193,7 @@ final class FilesCommand implements Callable<Integer> {
     }
 
     private static String diffCommand(String app, ChangedFile f) {
-        return "warden diff --app '" + app + "' --path " + f.path() + (f.created() ? "" : " --from " + f.fromVersion())
+        return "warden diff --app '" + app + "' --path " + f.path() + " --from " + (f.created() ? "empty" : f.fromVersion())
                 + " --to " + f.toVersion();
     }
 

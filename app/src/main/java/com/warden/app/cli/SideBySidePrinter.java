@@ -39,8 +39,8 @@ final class SideBySidePrinter {
                 }
             }
         }
-        boolean mixedLeft = mixed(rows, true);
-        boolean mixedRight = mixed(rows, false);
+        boolean mixedLeft = diff.mixedEndings(true);
+        boolean mixedRight = diff.mixedEndings(false);
         int half = (width - 3) / 2;
         StringBuilder out = new StringBuilder();
         int skipped = 0;
@@ -75,19 +75,6 @@ final class SideBySidePrinter {
         String text = "⋯ " + lines + " unchanged line" + (lines == 1 ? "" : "s") + " ⋯";
         out.append(color ? DIM : "").append(" ".repeat(Math.max(0, (width - text.length()) / 2))).append(text)
                 .append(color ? RESET : "").append('\n');
-    }
-
-    private static boolean mixed(List<DiffRow> rows, boolean left) {
-        boolean lf = false;
-        boolean crlf = false;
-        for (DiffRow r : rows) {
-            DiffRow.Side s = left ? r.left() : r.right();
-            if (s != null) {
-                lf |= s.eol() == Eol.LF;
-                crlf |= s.eol() == Eol.CRLF;
-            }
-        }
-        return lf && crlf;
     }
 
     /** One half: "  12 text", padded or cut to exactly {@code half} visible columns. */

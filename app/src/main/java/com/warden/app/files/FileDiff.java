@@ -20,6 +20,7 @@ public final class FileDiff {
     private final List<String> notes;
     private volatile String unified;
     private volatile TokenSavings tokens;
+    private volatile BinaryInfo[] infos;
 
     FileDiff(UUID fileId, String path, VersionContent from, VersionContent to, TextDiff text, List<String> notes) {
         this.fileId = fileId;
@@ -50,7 +51,9 @@ public final class FileDiff {
         }
         List<String> all = new java.util.ArrayList<>(notes);
         all.addAll(more);
-        return new FileDiff(fileId, path, from, to, text, all);
+        FileDiff copy = new FileDiff(fileId, path, from, to, text, all);
+        copy.infos = infos;
+        return copy;
     }
 
     public UUID fileId() {
@@ -92,11 +95,21 @@ public final class FileDiff {
 
     /** Both sides of a binary comparison (left null when compared with nothing); null for text. */
     public BinaryInfo leftInfo() {
-        return text != null || from == null ? null : BinaryInfo.of(from.asBytes());
+        return infos()[0];
     }
 
     public BinaryInfo rightInfo() {
-        return text != null ? null : BinaryInfo.of(to.asBytes());
+        return infos()[1];
+    }
+
+    private BinaryInfo[] infos() {
+        BinaryInfo[] i = infos;
+        if (i == null) {
+            i = text != null ? new BinaryInfo[2]
+                    : new BinaryInfo[] {from == null ? null : BinaryInfo.of(from.asBytes()), BinaryInfo.of(to.asBytes())};
+            infos = i;
+        }
+        return i;
     }
 
     public boolean sameContent() {

@@ -134,10 +134,6 @@ public final class FileHistory {
         });
     }
 
-    public FileTree tree(UUID appId) {
-        return FileTree.of(files(appId));
-    }
-
     /** One file by path; an unknown path is refused with the nearest paths of the app. */
     public FileEntry file(AppRef app, String path) {
         if (path == null || path.isBlank()) {
@@ -286,12 +282,6 @@ public final class FileHistory {
         }
     }
 
-    /** One version with its content. */
-    public VersionContent content(FileEntry file, int version) {
-        FileVersion v = pick(file, versions(file.id()), version);
-        return contents(List.of(v.id()), JobContext.none()).get(0);
-    }
-
     // ------------------------------------------------------------------ diffs
 
     /** As {@code from} of {@link #diff}: compare with the empty file (what a version added as a whole). */
@@ -343,10 +333,12 @@ public final class FileHistory {
     private static List<String> formatNotes(FileEntry file, FileDiff diff) {
         List<String> notes = new ArrayList<>();
         String mime = file.mimeType() == null ? "" : file.mimeType();
-        for (BinaryInfo info : new BinaryInfo[] {diff.leftInfo(), diff.rightInfo()}) {
+        BinaryInfo[] infos = {diff.leftInfo(), diff.rightInfo()};
+        String[] labels = {diff.fromLabel(), diff.toLabel()};
+        for (int i = 0; i < 2; i++) {
+            BinaryInfo info = infos[i];
             if (info != null && info.format() != null && mime.startsWith("image/") && !mime.equals("image/" + info.format())) {
-                String side = info == diff.leftInfo() ? diff.fromLabel() : diff.toLabel();
-                notes.add(side + " holds " + info.format().toUpperCase(Locale.ROOT) + " bytes although the file's mime type says " + mime + ".");
+                notes.add(labels[i] + " holds " + info.format().toUpperCase(Locale.ROOT) + " bytes although the file's mime type says " + mime + ".");
             }
         }
         return notes;
@@ -390,7 +382,7 @@ public final class FileHistory {
         }
         return versions.stream().filter(v -> v.version() == number).findFirst().orElseThrow(() -> new WardenException(
                 file.path() + " has no version " + number + " (it has " + describe(versions) + ").",
-                "warden files --path " + file.path() + " lists them"));
+                "warden files --app APP --path " + file.path() + " lists them"));
     }
 
     private static String describe(List<FileVersion> versions) {

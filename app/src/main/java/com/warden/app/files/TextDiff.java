@@ -1,8 +1,10 @@
 package com.warden.app.files;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * The line diff of two texts: both texts as lines (with their terminators) and the change
@@ -15,7 +17,7 @@ public final class TextDiff {
     private final List<DiffBlock> blocks;
     private final DiffOptions options;
     private final boolean approximate;
-    private volatile List<DiffRow> rows;
+    private volatile Rows rows;
 
     TextDiff(List<String> oldLines, List<String> newLines, List<DiffBlock> blocks, DiffOptions options, boolean approximate) {
         this.oldLines = Collections.unmodifiableList(oldLines);
@@ -64,11 +66,15 @@ public final class TextDiff {
 
     // ------------------------------------------------------------------ side by side
 
-    /** Every line of both versions as side-by-side rows, with word-level marks in changed pairs. */
+    /**
+     * Every line of both versions as side-by-side rows, with word-level marks in changed pairs. The
+     * changed rows are built once; unchanged rows are made when asked for, so a 5 MB file with a
+     * few changes costs its changes, not 100,000 row objects (the view asks only for what is on screen).
+     */
     public List<DiffRow> rows() {
-        List<DiffRow> r = rows;
+        Rows r = rows;
         if (r == null) {
-            r = Collections.unmodifiableList(buildRows());
+            r = new Rows();
             rows = r;
         }
         return r;
@@ -76,52 +82,132 @@ public final class TextDiff {
 
     /** Index in {@link #rows()} of the first row of each change, in order: what next / previous change walks. */
     public List<Integer> changeStarts() {
+        Rows r = (Rows) rows();
         List<Integer> starts = new ArrayList<>(blocks.size());
-        List<DiffRow> all = rows();
-        int previous = -1;
-        for (int r = 0; r < all.size(); r++) {
-            int change = all.get(r).change();
-            if (change >= 0 && change != previous) {
-                starts.add(r);
+        for (int k = 0; k < r.segments; k++) {
+            if (r.changed[k] != null) {
+                starts.add(r.start[k]);
             }
-            previous = change;
         }
         return starts;
     }
 
-    private List<DiffRow> buildRows() {
-        List<DiffRow> out = new ArrayList<>(Math.max(oldLines.size(), newLines.size()) + 16);
-        int i = 0;
-        int j = 0;
-        for (int k = 0; k < blocks.size(); k++) {
-            DiffBlock b = blocks.get(k);
-            while (i < b.oldStart()) {
-                out.add(equalRow(i++, j++));
+    /** The longest line (in characters, without its ending) of either side: how far the view scrolls sideways. */
+    public int longestLine() {
+        int longest = 0;
+        for (List<String> lines : List.of(oldLines, newLines)) {
+            for (String line : lines) {
+                longest = Math.max(longest, line.length());
             }
-            List<String> oldBodies = new ArrayList<>(b.removed());
-            for (int t = b.oldStart(); t < b.oldEnd(); t++) {
-                oldBodies.add(TextLines.body(oldLines.get(t)));
+        }
+        return longest;
+    }
+
+    /** Whether one side mixes LF and CRLF line endings (the view then marks each CRLF line). */
+    public boolean mixedEndings(boolean oldSide) {
+        boolean lf = false;
+        boolean crlf = false;
+        for (String line : oldSide ? oldLines : newLines) {
+            Eol e = Eol.of(line);
+            lf |= e == Eol.LF;
+            crlf |= e == Eol.CRLF;
+            if (lf && crlf) {
+                return true;
             }
-            List<String> newBodies = new ArrayList<>(b.added());
-            for (int t = b.newStart(); t < b.newEnd(); t++) {
-                newBodies.add(TextLines.body(newLines.get(t)));
-            }
-            for (int[] pair : LineAligner.align(oldBodies, newBodies)) {
-                if (pair[0] >= 0 && pair[1] >= 0) {
-                    out.add(changedPair(b.oldStart() + pair[0], b.newStart() + pair[1], k));
-                } else if (pair[0] >= 0) {
-                    out.add(new DiffRow(DiffRow.Kind.DELETE, side(oldLines, b.oldStart() + pair[0], null, false), null, k));
-                } else {
-                    out.add(new DiffRow(DiffRow.Kind.INSERT, null, side(newLines, b.newStart() + pair[1], null, false), k));
+        }
+        return false;
+    }
+
+    /**
+     * The rows as segments: runs of unchanged lines (made on request) and changes (rows built
+     * once, aligned, with word marks). {@code get} finds its segment by binary search.
+     */
+    private final class Rows extends AbstractList<DiffRow> implements RandomAccess {
+        final int[] start;
+        final int[] oldAt;
+        final int[] newAt;
+        final List<DiffRow>[] changed;
+        final int segments;
+        final int size;
+
+        @SuppressWarnings("unchecked")
+        Rows() {
+            int capacity = 2 * blocks.size() + 1;
+            start = new int[capacity];
+            oldAt = new int[capacity];
+            newAt = new int[capacity];
+            changed = new List[capacity];
+            int n = 0;
+            int row = 0;
+            int i = 0;
+            int j = 0;
+            for (int k = 0; k < blocks.size(); k++) {
+                DiffBlock b = blocks.get(k);
+                if (b.oldStart() > i) {
+                    start[n] = row;
+                    oldAt[n] = i;
+                    newAt[n] = j;
+                    row += b.oldStart() - i;
+                    n++;
                 }
+                List<DiffRow> rowsOfChange = changeRows(b, k);
+                start[n] = row;
+                changed[n] = rowsOfChange;
+                row += rowsOfChange.size();
+                n++;
+                i = b.oldEnd();
+                j = b.newEnd();
             }
-            i = b.oldEnd();
-            j = b.newEnd();
+            if (i < oldLines.size()) {
+                start[n] = row;
+                oldAt[n] = i;
+                newAt[n] = j;
+                row += oldLines.size() - i;
+                n++;
+            }
+            segments = n;
+            size = row;
         }
-        while (i < oldLines.size()) {
-            out.add(equalRow(i++, j++));
+
+        @Override
+        public DiffRow get(int index) {
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException("row " + index + " of " + size);
+            }
+            int k = java.util.Arrays.binarySearch(start, 0, segments, index);
+            if (k < 0) {
+                k = -k - 2;
+            }
+            int offset = index - start[k];
+            return changed[k] != null ? changed[k].get(offset) : equalRow(oldAt[k] + offset, newAt[k] + offset);
         }
-        return out;
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
+    private List<DiffRow> changeRows(DiffBlock b, int k) {
+        List<String> oldBodies = new ArrayList<>(b.removed());
+        for (int t = b.oldStart(); t < b.oldEnd(); t++) {
+            oldBodies.add(TextLines.body(oldLines.get(t)));
+        }
+        List<String> newBodies = new ArrayList<>(b.added());
+        for (int t = b.newStart(); t < b.newEnd(); t++) {
+            newBodies.add(TextLines.body(newLines.get(t)));
+        }
+        List<DiffRow> out = new ArrayList<>();
+        for (int[] pair : LineAligner.align(oldBodies, newBodies)) {
+            if (pair[0] >= 0 && pair[1] >= 0) {
+                out.add(changedPair(b.oldStart() + pair[0], b.newStart() + pair[1], k));
+            } else if (pair[0] >= 0) {
+                out.add(new DiffRow(DiffRow.Kind.DELETE, side(oldLines, b.oldStart() + pair[0], null, false), null, k));
+            } else {
+                out.add(new DiffRow(DiffRow.Kind.INSERT, null, side(newLines, b.newStart() + pair[1], null, false), k));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private DiffRow equalRow(int i, int j) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.warden.app.files.TestFiles;
 import com.warden.app.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class FilesAndDiffCommandTest {
     static void setUp() throws SQLException {
         demo = TestPostgres.demoDatabase("files_cli");
         url = demo.url();
-        insertFile(demo.dataSource(), "src/awkward.txt", AWKWARD);
+        TestFiles.addTextFile(demo.dataSource(), "src/awkward.txt", AWKWARD);
     }
 
     record Run(int exit, String out, String err) { }
@@ -157,7 +158,13 @@ class FilesAndDiffCommandTest {
         }
         Run changes = cmd("files", "--session", session);
         assertThat(changes.exit()).isZero();
-        assertThat(changes.out()).contains("src/context/ThemeContext.tsx", "(new)", "warden diff --app 'Todo App'");
+        assertThat(changes.out()).contains("src/context/ThemeContext.tsx", "(new)",
+                "warden diff --app 'Todo App' --path src/App.tsx --from empty --to 3");
+        // what that command prints: the whole of v3 as added lines
+        Run created = cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--from", "empty", "--to", "3", "--unified");
+        assertThat(created.exit()).isZero();
+        assertThat(created.out()).contains("@@ -0,0 +1,").doesNotContain("\n-");
+        assertThat(created.err()).contains("note: v3 compared with the empty file.");
         Run survey = cmd("files", "--token-savings", "--app", "Todo App");
         assertThat(survey.exit()).isZero();
         assertThat(survey.out()).contains("SAVED (ALL)", "Seed 000 claims 80%");
@@ -172,7 +179,7 @@ class FilesAndDiffCommandTest {
         expectRefusal(cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--to", "9"),
                 "warden: src/App.tsx has no version 9 (it has v1–v4).");
         expectRefusal(cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--from", "x"),
-                "warden: --from 'x' is not a version number. — give a number such as 3");
+                "warden: --from 'x' is not a version number. — give a number such as 3, or 'empty'");
         expectRefusal(cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--from", "0"),
                 "warden: --from 0 is not a version: versions count from 1.");
         expectRefusal(cmd("diff", "--app", "Todo App", "--path", "src/App.tsx", "--context", "-2"),
@@ -222,42 +229,6 @@ class FilesAndDiffCommandTest {
                 rs.next();
                 return rs.getString(1);
             }
-        }
-    }
-
-    static void insertFile(DataSource ds, String path, String[] versions) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            UUID file;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO core.files (app_id, path, mime_type) SELECT id, ?, 'text/plain' FROM core.apps WHERE name = 'Todo App'
-                    RETURNING id""")) {
-                ps.setString(1, path);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    file = rs.getObject(1, UUID.class);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO core.file_versions (file_id, version, content, sha256, size_bytes)
-                    VALUES (?, ?, ?, sha256(convert_to(?, 'UTF8')), octet_length(convert_to(?, 'UTF8')))""")) {
-                for (int v = 0; v < versions.length; v++) {
-                    ps.setObject(1, file);
-                    ps.setInt(2, v + 1);
-                    ps.setString(3, versions[v]);
-                    ps.setString(4, versions[v]);
-                    ps.setString(5, versions[v]);
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE core.files f SET head_version_id = v.id, sha256 = v.sha256, size_bytes = v.size_bytes
-                      FROM core.file_versions v WHERE v.file_id = f.id AND f.id = ? AND v.version = ?""")) {
-                ps.setObject(1, file);
-                ps.setInt(2, versions.length);
-                ps.executeUpdate();
-            }
-            c.commit();
         }
     }
 }

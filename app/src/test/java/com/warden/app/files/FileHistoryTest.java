@@ -73,7 +73,7 @@ class FileHistoryTest {
         FileEntry icon = files.stream().filter(f -> f.path().equals("public/icon.png")).findFirst().orElseThrow();
         assertThat(icon.binary()).isTrue();
 
-        FileTree tree = history.tree(todo.id());
+        FileTree tree = FileTree.of(history.files(todo.id()));
         assertThat(tree.root().children()).extracting(FileTree.Node::name).startsWith("public", "src");
         FileTree.Node src = tree.root().children().stream().filter(n -> n.name().equals("src")).findFirst().orElseThrow();
         assertThat(src.folder()).isTrue();
@@ -214,16 +214,19 @@ class FileHistoryTest {
             assertThat(single.rightInfo().sha256()).isEqualTo(icon.sha256());
 
             byte[] gif = {'G', 'I', 'F', '8', '9', 'a', 16, 0, 8, 0, 0, 0, 0, 59};
-            addVersion(copy.dataSource(), icon.id(), 2, null, gif);
+            TestFiles.addVersion(copy.dataSource(), icon.id(), 2, null, gif);
             FileDiff two = h.diff(h.file(app, "public/icon.png"), 1, 2, DiffOptions.DEFAULT, JobContext.none());
             assertThat(two.leftInfo().format()).isEqualTo(stored);
             assertThat(two.notes()).contains("v2 holds GIF bytes although the file's mime type says image/png.");
+            if (!stored.equals("png")) {
+                assertThat(two.notes()).contains("v1 holds " + stored.toUpperCase() + " bytes although the file's mime type says image/png.");
+            }
             assertThat(two.rightInfo()).isEqualTo(new BinaryInfo(gif.length, Hex.sha256(gif), "gif", 16, 8));
             assertThat(two.sameContent()).isFalse();
 
             // a text version against a binary one is a binary comparison, not a crash
             FileEntry readme = h.file(app, "src/main.tsx");
-            addVersion(copy.dataSource(), readme.id(), 2, null, new byte[] {0, 1, 2});
+            TestFiles.addVersion(copy.dataSource(), readme.id(), 2, null, new byte[] {0, 1, 2});
             FileDiff mixed = h.diff(h.file(app, "src/main.tsx"), 1, 2, DiffOptions.DEFAULT, JobContext.none());
             assertThat(mixed.binary()).isTrue();
             assertThat(mixed.leftInfo().format()).isNull();
@@ -311,20 +314,6 @@ class FileHistoryTest {
              ResultSet rs = st.executeQuery("SELECT id FROM core.sessions WHERE title = 'Build a todo app with dark mode' LIMIT 1")) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    static void addVersion(DataSource ds, UUID fileId, int version, String text, byte[] bytes) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO core.file_versions (file_id, version, content, content_bytes, sha256, size_bytes)
-                VALUES (?, ?, ?, ?, sha256(core.version_bytes(?, ?)), octet_length(core.version_bytes(?, ?)))""")) {
-            ps.setObject(1, fileId);
-            ps.setInt(2, version);
-            for (int i : new int[] {3, 5, 7}) {
-                ps.setString(i, text);
-                ps.setBytes(i + 1, bytes);
-            }
-            ps.executeUpdate();
         }
     }
 }

@@ -70,7 +70,7 @@ class VersionReverterTest {
     void aBinaryVersionIsRestoredAsBytes() throws SQLException {
         FileHistory history = new FileHistory(rw);
         FileEntry icon = history.file(history.findApp("Todo App"), "public/icon.png");
-        FileHistoryTest.addVersion(ds, icon.id(), 2, null, new byte[] {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 59});
+        TestFiles.addVersion(ds, icon.id(), 2, null, new byte[] {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 59});
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE core.files f SET head_version_id = v.id, sha256 = v.sha256, size_bytes = v.size_bytes"
                     + " FROM core.file_versions v WHERE v.file_id = f.id AND v.version = 2 AND f.id = '" + icon.id() + "'");

@@ -3,6 +3,7 @@ package com.warden.ui.files;
 import com.warden.app.files.DiffRow;
 import com.warden.app.files.Eol;
 import com.warden.app.files.Span;
+import com.warden.app.files.TextDiff;
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -71,40 +72,28 @@ public final class DiffView extends BorderPane {
         setBottom(horizontal);
     }
 
-    /** Shows these rows (on the FX thread); an empty list clears the view. */
-    public void setRows(List<DiffRow> rows) {
-        int maxLine = 0;
-        int maxLength = 0;
-        boolean lfLeft = false;
-        boolean crlfLeft = false;
-        boolean lfRight = false;
-        boolean crlfRight = false;
-        for (DiffRow r : rows) {
-            if (r.left() != null) {
-                maxLine = Math.max(maxLine, r.left().line());
-                maxLength = Math.max(maxLength, r.left().text().length());
-                lfLeft |= r.left().eol() == Eol.LF;
-                crlfLeft |= r.left().eol() == Eol.CRLF;
-            }
-            if (r.right() != null) {
-                maxLine = Math.max(maxLine, r.right().line());
-                maxLength = Math.max(maxLength, r.right().text().length());
-                lfRight |= r.right().eol() == Eol.LF;
-                crlfRight |= r.right().eol() == Eol.CRLF;
-            }
-        }
-        numberColumns = Math.max(3, Integer.toString(maxLine).length());
-        longest = Math.min(MAX_DRAWN + 24, maxLength + 24);
-        mixedLeft = lfLeft && crlfLeft;
-        mixedRight = lfRight && crlfRight;
+    /** Shows a diff's rows (on the FX thread); null clears the view. Reads no row but those on screen. */
+    public void show(TextDiff diff) {
         horizontal.setValue(0);
-        this.rows = rows;
+        if (diff == null) {
+            rows = List.of();
+            numberColumns = 3;
+            longest = 0;
+            mixedLeft = false;
+            mixedRight = false;
+        } else {
+            rows = diff.rows();
+            numberColumns = Math.max(3, Integer.toString(Math.max(diff.oldLineCount(), diff.newLineCount())).length());
+            longest = Math.min(MAX_DRAWN + 24, diff.longestLine() + 24);
+            mixedLeft = diff.mixedEndings(true);
+            mixedRight = diff.mixedEndings(false);
+        }
         ObservableList<DiffRow> items = FXCollections.observableList(rows);
         list.setItems(items);
         updateScrollRange();
     }
 
-    /** The rows shown, as given to {@link #setRows}. */
+    /** The rows shown, those of the diff given to {@link #show}. */
     public List<DiffRow> rows() {
         return rows;
     }

@@ -17,6 +17,7 @@ import com.warden.app.files.FileVersion;
 import com.warden.app.files.RevertResult;
 import com.warden.app.files.SessionChanges;
 import com.warden.app.files.SessionSpan;
+import com.warden.app.files.TextDiff;
 import com.warden.app.files.TokenSavings;
 import com.warden.app.files.VersionReverter;
 import com.warden.ui.common.BackgroundJobs;
@@ -81,6 +82,10 @@ public final class FilesViewModel {
     private final ReadOnlyObjectWrapper<FileDiff> diff = new ReadOnlyObjectWrapper<>(this, "diff");
     private final ReadOnlyIntegerWrapper change = new ReadOnlyIntegerWrapper(this, "change", -1);
     private final ReadOnlyIntegerWrapper changeRow = new ReadOnlyIntegerWrapper(this, "changeRow", -1);
+    private final ReadOnlyIntegerWrapper changeHunk = new ReadOnlyIntegerWrapper(this, "changeHunk", -1);
+    private final ReadOnlyBooleanWrapper textShown = new ReadOnlyBooleanWrapper(this, "textShown");
+    private final ObjectProperty<FileVersion> chosenVersion = new SimpleObjectProperty<>(this, "chosenVersion");
+    private final ReadOnlyBooleanWrapper canRevertChosen = new ReadOnlyBooleanWrapper(this, "canRevertChosen");
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper(this, "diffSummary", "");
     private final ReadOnlyStringWrapper changePosition = new ReadOnlyStringWrapper(this, "changePosition", "");
     private final ReadOnlyStringWrapper tokenFigure = new ReadOnlyStringWrapper(this, "tokenFigure", "");
@@ -124,6 +129,8 @@ public final class FilesViewModel {
         ignoreWhitespace.addListener((o, a, b) -> requestDiff());
         context.addListener((o, a, b) -> contextChanged());
         session.addListener((o, a, b) -> loadChanges(b));
+        canRevertChosen.bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> canRevert(chosenVersion.get()),
+                chosenVersion, canWrite, file));
     }
 
     public static FilesViewModel of(ScreenContext context) {
@@ -187,7 +194,7 @@ public final class FilesViewModel {
         selectFile(entry, null, null);
     }
 
-    /** Shows a file with the given versions compared (null: the defaults). */
+    /** Shows a file with the given versions compared (null: the defaults; from {@link FileHistory#EMPTY}: the empty file). */
     public void selectFile(FileEntry entry, Integer fromVersion, Integer toVersion) {
         if (entry == null) {
             return;
@@ -207,7 +214,7 @@ public final class FilesViewModel {
             List<FileVersion> list = history.versions(entry.id());
             FileVersion target = pick(list, toVersion).orElseGet(() -> list.stream().filter(FileVersion::head).findFirst()
                     .orElse(list.isEmpty() ? null : list.get(0)));
-            FileVersion base = fromVersion != null ? pick(list, fromVersion).orElse(null)
+            FileVersion base = fromVersion != null ? pick(list, fromVersion).orElse(null) // EMPTY picks nothing: the empty file
                     : target == null ? null : list.stream().filter(v -> v.version() < target.version()).findFirst().orElse(null);
             if (target == null) {
                 return new Opened(list, null, null, null, null);
@@ -363,6 +370,7 @@ public final class FilesViewModel {
     private void show(FileDiff result) {
         loading.set(false);
         notes.setAll(result.notes());
+        textShown.set(!result.binary());
         diff.set(result);
         if (result.binary()) {
             diffSummary.set(result.sameContent() ? "Same bytes" : "Binary content differs: no text diff");
@@ -376,13 +384,14 @@ public final class FilesViewModel {
         DiffStats s = result.text().stats();
         diffSummary.set(s.identical() ? (result.text().options().ignoreWhitespace() ? "No differences (whitespace ignored)" : "No differences")
                 : plural(s.changes(), "change") + " · " + plural(s.hunks(), "hunk") + " · +" + s.added() + " −" + s.removed());
-        message.set("");
+        message.set(s.identical() ? diffSummary.get() + "." : "");
         if (s.approximate()) {
             notes.add("The versions differ too much for an exact line match in the time allowed: the diff is simplified "
                     + "(still exact as a patch).");
         }
         change.set(-1);
         changeRow.set(-1);
+        changeHunk.set(-1);
         if (!s.identical()) {
             goToChange(0);
         } else {
@@ -404,11 +413,12 @@ public final class FilesViewModel {
     static String tokenText(FileDiff d, TokenSavings t) {
         String verdict = t.savedPercent() >= 0 ? String.format(Locale.ROOT, "%.0f%% fewer", t.savedPercent())
                 : String.format(Locale.ROOT, "%.0f%% more", -t.savedPercent());
-        return String.format(Locale.ROOT, "Tokens: whole %s %,d · diff %,d · %s", d.toLabel(), t.fullTokens(), t.diffTokens(), verdict);
+        return String.format(Locale.ROOT, "Tokens: %s %,d · diff %,d · %s", d.toLabel(), t.fullTokens(), t.diffTokens(), verdict);
     }
 
     private void showNoDiff(String why) {
         loading.set(false);
+        textShown.set(false);
         diff.set(null);
         notes.clear();
         message.set(why);
@@ -458,6 +468,17 @@ public final class FilesViewModel {
             return;
         }
         int i = Math.max(0, Math.min(starts.size() - 1, index));
+        int seen = 0;
+        int hunk = 0;
+        List<TextDiff.Hunk> hunks = d.text().hunks();
+        for (int h = 0; h < hunks.size(); h++) {
+            seen += hunks.get(h).blocks().size();
+            if (i < seen) {
+                hunk = h;
+                break;
+            }
+        }
+        changeHunk.set(hunk);
         change.set(i);
         changeRow.set(starts.get(i));
         changePosition.set("Change " + (i + 1) + " of " + starts.size());
@@ -503,7 +524,7 @@ public final class FilesViewModel {
             return;
         }
         files.stream().filter(f -> f.id().equals(change.fileId())).findFirst()
-                .ifPresent(f -> selectFile(f, change.fromVersion(), change.toVersion()));
+                .ifPresent(f -> selectFile(f, change.created() ? FileHistory.EMPTY : change.fromVersion(), change.toVersion()));
     }
 
     // ------------------------------------------------------------------ revert
@@ -534,6 +555,29 @@ public final class FilesViewModel {
     /** Whether the chosen version can be made the head from here. */
     public boolean canRevert(FileVersion version) {
         return canWrite.get() && version != null && !version.head() && file.get() != null;
+    }
+
+    /** The question asked before the chosen version (the one selected in the versions table) is made the head. */
+    public String revertChosenQuestion() {
+        FileVersion v = chosenVersion.get();
+        return v == null ? "" : revertQuestion(v);
+    }
+
+    /** Writes the revert of the chosen version, after the user confirmed. */
+    public void revertChosen() {
+        revert(chosenVersion.get());
+    }
+
+    /** The unified diff shown, for the clipboard; null when there is none. */
+    public String patch() {
+        FileDiff d = diff.get();
+        return d == null || d.binary() ? null : d.unified();
+    }
+
+    /** What the token figure means, for its tooltip. */
+    public String tokenExplanation() {
+        return "Tokens (" + com.warden.app.text.Tokens.encodingName() + ") of the whole new version against tokens of the "
+                + "unified diff: what sending a diff instead of the file saves. Seed 000 claimed 80%.";
     }
 
     /** The question the confirmation asks before writing. */
@@ -605,6 +649,10 @@ public final class FilesViewModel {
     public ReadOnlyObjectProperty<FileDiff> diffProperty() { return diff.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty changeProperty() { return change.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty changeRowProperty() { return changeRow.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty changeHunkProperty() { return changeHunk.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty textShownProperty() { return textShown.getReadOnlyProperty(); }
+    public ObjectProperty<FileVersion> chosenVersionProperty() { return chosenVersion; }
+    public ReadOnlyBooleanProperty canRevertChosenProperty() { return canRevertChosen.getReadOnlyProperty(); }
     public ReadOnlyStringProperty diffSummaryProperty() { return diffSummary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty changePositionProperty() { return changePosition.getReadOnlyProperty(); }
     public ReadOnlyStringProperty tokenFigureProperty() { return tokenFigure.getReadOnlyProperty(); }

@@ -4,14 +4,11 @@ import static com.warden.ui.common.FxWait.onFx;
 import static com.warden.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.warden.app.config.AppDirs;
 import com.warden.app.files.DiffRow;
 import com.warden.app.files.FileTree;
 import com.warden.app.files.SyntheticPair;
+import com.warden.app.files.TestFiles;
 import com.warden.app.testing.TestPostgres;
-import com.warden.ui.shell.Composition;
-import com.warden.ui.shell.ScreenRegistry;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -19,49 +16,39 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * A 20,000-line pair and a 5 MB file in the real screen: diffed while the FX thread stays free,
  * shown in virtualised rows (a few dozen cells for tens of thousands of rows), navigable.
  */
-@ExtendWith(ApplicationExtension.class)
-class FilesLargeFileTest {
-    @TempDir
-    static Path home;
+class FilesLargeFileTest extends FilesWindowTest {
     static TestPostgres.TestDatabase demo;
     static int fiveMbLines;
-
-    private Composition composition;
 
     @BeforeAll
     static void database() throws Exception {
         demo = TestPostgres.demoDatabase("files large");
         String[] pair = SyntheticPair.generate(20_000, 0.01, 5);
-        DemoFiles.add(demo.dataSource(), "big/twenty-thousand.ts", pair[0], pair[1]);
+        TestFiles.addTextFile(demo.dataSource(), "big/twenty-thousand.ts", pair[0], pair[1]);
         String[] huge = SyntheticPair.generate(185_000, 0.01, 6);
         assertThat(huge[0].length()).isGreaterThan(5 * 1024 * 1024);
         fiveMbLines = (int) huge[1].chars().filter(c -> c == '\n').count();
-        DemoFiles.add(demo.dataSource(), "big/five-mb.ts", huge[0], huge[1]);
+        TestFiles.addTextFile(demo.dataSource(), "big/five-mb.ts", huge[0], huge[1]);
+    }
+
+    @Override
+    TestPostgres.TestDatabase testDatabase() {
+        return demo;
     }
 
     @Start
     void start(Stage stage) {
-        composition = new Composition(new AppDirs(home.resolve("data"), home.resolve("config")), ScreenRegistry.standard());
-        composition.openMainWindow(stage, demo.profile(), "Test database");
-    }
-
-    @AfterEach
-    void stop() {
-        composition.shutdown();
+        open(stage);
     }
 
     @Test

@@ -4,12 +4,8 @@ import static com.warden.ui.common.FxWait.onFx;
 import static com.warden.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.warden.app.config.AppDirs;
 import com.warden.app.files.FileVersion;
 import com.warden.app.testing.TestPostgres;
-import com.warden.ui.shell.Composition;
-import com.warden.ui.shell.ScreenRegistry;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,40 +14,30 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** "Make this version the head" asks first: Cancel writes nothing, OK writes v5 and shows it. */
-@ExtendWith(ApplicationExtension.class)
-class FilesRevertDialogTest {
-    @TempDir
-    static Path home;
+class FilesRevertDialogTest extends FilesWindowTest {
     static TestPostgres.TestDatabase demo;
-
-    private Composition composition;
 
     @BeforeAll
     static void database() {
         demo = TestPostgres.demoDatabase("files revert dialog");
     }
 
-    @Start
-    void start(Stage stage) {
-        composition = new Composition(new AppDirs(home.resolve("data"), home.resolve("config")), ScreenRegistry.standard());
-        composition.openMainWindow(stage, demo.profile(), "Test database");
+    @Override
+    TestPostgres.TestDatabase testDatabase() {
+        return demo;
     }
 
-    @AfterEach
-    void stop() {
-        composition.shutdown();
+    @Start
+    void start(Stage stage) {
+        open(stage);
     }
 
     private static long versions() throws Exception {

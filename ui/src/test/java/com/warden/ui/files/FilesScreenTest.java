@@ -4,13 +4,9 @@ import static com.warden.ui.common.FxWait.onFx;
 import static com.warden.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.warden.app.config.AppDirs;
 import com.warden.app.files.DiffRow;
 import com.warden.app.files.FileVersion;
 import com.warden.app.testing.TestPostgres;
-import com.warden.ui.shell.Composition;
-import com.warden.ui.shell.ScreenRegistry;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -19,39 +15,29 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Files & Diffs screen in the real main window, headless, on the demo database. */
-@ExtendWith(ApplicationExtension.class)
-class FilesScreenTest {
-    @TempDir
-    static Path home;
+class FilesScreenTest extends FilesWindowTest {
     static TestPostgres.TestDatabase demo;
-
-    private Composition composition;
 
     @BeforeAll
     static void database() {
         demo = TestPostgres.demoDatabase("files screen");
     }
 
-    @Start
-    void start(Stage stage) {
-        composition = new Composition(new AppDirs(home.resolve("data"), home.resolve("config")), ScreenRegistry.standard());
-        composition.openMainWindow(stage, demo.profile(), "Test database");
+    @Override
+    TestPostgres.TestDatabase testDatabase() {
+        return demo;
     }
 
-    @AfterEach
-    void stop() {
-        composition.shutdown();
+    @Start
+    void start(Stage stage) {
+        open(stage);
     }
 
     private void openAppTsx(FxRobot robot) {

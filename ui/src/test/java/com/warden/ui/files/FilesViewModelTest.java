@@ -10,6 +10,7 @@ import com.warden.app.files.ChangedFile;
 import com.warden.app.files.DiffRow;
 import com.warden.app.files.FileEntry;
 import com.warden.app.files.FileVersion;
+import com.warden.app.files.TestFiles;
 import com.warden.app.testing.TestPostgres;
 import com.warden.ui.common.DirectJobs;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class FilesViewModelTest {
         assertThat(model.toProperty().get().version()).isEqualTo(4);
         assertThat(model.fromProperty().get().version()).isEqualTo(3);
         assertThat(model.diffSummaryProperty().get()).matches("\\d+ changes? · \\d+ hunks? · \\+\\d+ −\\d+");
-        assertThat(model.tokenFigureProperty().get()).startsWith("Tokens: whole v4 ").contains(" · diff ", "fewer");
+        assertThat(model.tokenFigureProperty().get()).startsWith("Tokens: v4 ").contains(" · diff ", "fewer");
         assertThat(model.changePositionProperty().get()).isEqualTo("Change 1 of 2");
         int first = model.changeRowProperty().get();
         model.nextChange();
@@ -124,11 +125,21 @@ class FilesViewModelTest {
         assertThat(model.fileTitleProperty().get()).isEqualTo("src/context/ThemeContext.tsx");
         assertThat(model.fromProperty().get()).isNull();
         assertThat(model.toProperty().get().version()).isEqualTo(theme.toVersion());
+
+        // a file created in the session is compared with the empty file, even when it got several versions in it
+        ChangedFile app = model.changes().stream().filter(c -> c.path().equals("src/App.tsx")).findFirst().orElseThrow();
+        assertThat(app.created()).isTrue();
+        assertThat(app.toVersion()).isEqualTo(3);
+        model.openChange(app);
+        assertThat(model.fromProperty().get()).isNull();
+        assertThat(model.toProperty().get().version()).isEqualTo(3);
+        assertThat(model.notes()).containsExactly("v3 compared with the empty file.");
+        assertThat(model.diffProperty().get().text().stats().removed()).isZero();
     }
 
     @Test
     void aFileWithoutVersionsAndABrokenHeadAreShownAsSuchNeverACrash() throws Exception {
-        DemoFiles.add(demo.dataSource(), "src/empty.ts");
+        TestFiles.addTextFile(demo.dataSource(), "src/empty.ts");
         try (var c = demo.dataSource().getConnection(); var st = c.createStatement()) {
             st.execute("SET session_replication_role = replica");
             st.execute("UPDATE core.files SET head_version_id = gen_random_uuid() WHERE path = 'src/App.tsx'"
@@ -153,7 +164,7 @@ class FilesViewModelTest {
 
     @Test
     void mixedLineEndingsAndNoFinalNewlineAreShownOnTheirRows() throws Exception {
-        DemoFiles.add(demo.dataSource(), "src/awkward.txt", "a\r\nb\nc", "a\nb\nc\n");
+        TestFiles.addTextFile(demo.dataSource(), "src/awkward.txt", "a\r\nb\nc", "a\nb\nc\n");
         open("Todo App", "src/awkward.txt");
         List<DiffRow> rows = model.diffProperty().get().text().rows();
         assertThat(rows.get(0).kind()).isEqualTo(DiffRow.Kind.CHANGE);
