@@ -54,9 +54,12 @@ public final class Database implements AutoCloseable {
         config.setPoolName("warden-" + POOL_NUMBER.incrementAndGet() + "-" + (access == Access.READ_ONLY ? "ro" : "rw"));
         config.setMaximumPoolSize(Math.max(1, maxConnections));
         config.setMinimumIdle(1);
+        if (maxConnections > 1) {
+            // HikariCP warns that an idle timeout means nothing when the pool cannot shrink
+            config.setIdleTimeout(120_000);
+        }
         config.setConnectionTimeout(Math.max(250, profile.connectTimeout().toMillis()));
         config.setValidationTimeout(Math.min(5000, Math.max(250, profile.connectTimeout().toMillis())));
-        config.setIdleTimeout(120_000);
         // already proven above; do not fail twice, and let the pool come back when the server does
         config.setInitializationFailTimeout(-1);
         config.setReadOnly(access == Access.READ_ONLY);

@@ -102,7 +102,7 @@ final class AppGenerator {
             writeFile(appId, f.getKey(), f.getValue(), versionTimes.get(f.getKey()), appCreated);
         }
         // one real binary per app: the icon, so binary files are part of every project
-        byte[] icon = ImageFactory.make(new SplittableRandom(appIndex)).bytes();
+        byte[] icon = ImageFactory.png(new SplittableRandom(appIndex)).bytes();
         fileIds.put("public/icon.png", Ids.next(random));
         writeFile(appId, "public/icon.png", List.of(icon), new Instant[] {appCreated}, appCreated);
 

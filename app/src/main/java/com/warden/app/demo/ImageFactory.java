@@ -20,12 +20,21 @@ final class ImageFactory {
 
     private ImageFactory() { }
 
+    /** A PNG, GIF, JPEG or WebP, mostly PNG, as image generators return them. */
     static Image make(SplittableRandom random) {
         int pick = random.nextInt(100);
         if (pick < 5) {
             return new Image("webp", WEBP_1X1.clone(), 1, 1);
         }
-        String format = pick < 55 ? "png" : pick < 85 ? "jpeg" : "gif";
+        return draw(random, pick < 55 ? "png" : pick < 85 ? "jpeg" : "gif");
+    }
+
+    /** Always a PNG: for files whose name says .png. */
+    static Image png(SplittableRandom random) {
+        return draw(random, "png");
+    }
+
+    private static Image draw(SplittableRandom random, String format) {
         int size = 32 + 16 * random.nextInt(3);
         int type = format.equals("gif") ? BufferedImage.TYPE_BYTE_INDEXED : BufferedImage.TYPE_INT_RGB;
         BufferedImage image = new BufferedImage(size, size, type);
