@@ -297,19 +297,27 @@ public final class LatencyController {
         protected void updateItem(String value, boolean empty) {
             super.updateItem(value, empty);
             if (prefix != null) {
-                getStyleClass().removeIf(s -> s.startsWith(prefix));
+                // change the style class only when it changes: each change costs a CSS pass
+                String keep = empty || value == null || value.isEmpty() ? null
+                        : prefix + (value.startsWith("no data") ? "no-data" : value.split("[:\\s]")[0].toLowerCase(Locale.ROOT));
+                getStyleClass().removeIf(s -> s.startsWith(prefix) && !s.equals(keep));
             }
             if (empty || value == null) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            setText(value);
+            if (!value.equals(getText())) {
+                setText(value);
+                setTooltip(value.length() > 40 ? new Tooltip(value) : null);
+            }
             if (prefix != null && !value.isEmpty()) {
                 String word = value.split("[:\\s]")[0].toLowerCase(Locale.ROOT);
-                getStyleClass().add(prefix + (value.startsWith("no data") ? "no-data" : word));
+                String wanted = prefix + (value.startsWith("no data") ? "no-data" : word);
+                if (!getStyleClass().contains(wanted)) {
+                    getStyleClass().add(wanted);
+                }
             }
-            setTooltip(value.length() > 40 ? new Tooltip(value) : null);
         }
     }
 

@@ -93,6 +93,9 @@ public final class LatencyViewModel {
     private final LoadChart loadChart = new LoadChart();
     private final List<ChartUpdate> redraws = new ArrayList<>();
     private int redrawCursor;
+    /** The table changes at most once a second, whatever the probe rate: each change costs layout. */
+    static final long ROWS_EVERY_NANOS = 900_000_000L;
+    private long lastRowsNanos;
 
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("starting the probes…");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
@@ -217,8 +220,9 @@ public final class LatencyViewModel {
             apply(tick);
             any = true;
         }
-        LatencyMonitor.Snapshot snap = latestSnapshot.getAndSet(null);
+        LatencyMonitor.Snapshot snap = t0 - lastRowsNanos >= ROWS_EVERY_NANOS ? latestSnapshot.getAndSet(null) : null;
         if (snap != null && !paused.get()) {
+            lastRowsNanos = t0;
             for (ProbeSummary s : snap.probes()) {
                 ProbeRow row = rowById.get(s.id());
                 if (row != null) {
@@ -262,7 +266,7 @@ public final class LatencyViewModel {
                 chart.queue(t, s.ms(), s.recent().p50(), s.recent().p95(), s.recent().p99());
             }
             ProbeRow row = rowById.get(s.probeId());
-            if (row != null && !paused.get()) {
+            if (row != null && !paused.get() && t0Rows()) {
                 row.last.set(Double.isNaN(s.ms()) ? "" : ProbeChart.ms(s.ms()));
                 if (s.state() == ProbeSample.ProbeState.DISCONNECTED) {
                     row.status.set("disconnected");
@@ -283,6 +287,11 @@ public final class LatencyViewModel {
             lastStatements = tick.statements();
             showStatements();
         }
+    }
+
+    /** True when the table may change in this frame. */
+    private boolean t0Rows() {
+        return System.nanoTime() - lastRowsNanos >= ROWS_EVERY_NANOS;
     }
 
     private static void update(ProbeRow row, ProbeSummary s) {

@@ -72,7 +72,7 @@ public final class ProbeChart implements ChartUpdate {
         renderer.setSeriesLinesVisible(3, false);
         renderer.setSeriesShapesVisible(3, true);
         renderer.setSeriesShape(3, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
-        renderer.setDrawSeriesLineAsPath(false);
+        renderer.setDrawSeriesLineAsPath(true); // one path per series, not one command per segment
         plot = new XYPlot(data, domain, range, renderer);
         ValueMarker limit = new ValueMarker(thresholdMs, ChartLook.LIMIT, ChartLook.DASHED);
         limit.setLabel("limit " + ms(thresholdMs));
@@ -81,7 +81,8 @@ public final class ProbeChart implements ChartUpdate {
         limit.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         limit.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(limit);
-        chart = new JFreeChart(name, ChartLook.TITLE, plot, true);
+        // no legend per chart (the screen shows one for all): text is what costs most to draw
+        chart = new JFreeChart(name, ChartLook.TITLE, plot, false);
         subtitle.setFont(ChartLook.SMALL);
         subtitle.setPaint(ChartLook.MUTED);
         chart.addSubtitle(subtitle);
