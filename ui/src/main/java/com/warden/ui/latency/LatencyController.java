@@ -142,6 +142,7 @@ public final class LatencyController {
         });
 
         probeTable.setItems(viewModel.probes());
+        probeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         text(probeName, r -> new ReadOnlyStringWrapper(r.name()));
         text(probeLast, ProbeRow::lastProperty);
         text(probeP50, ProbeRow::p50Property);
@@ -197,6 +198,7 @@ public final class LatencyController {
         loadProgress.visibleProperty().bind(viewModel.loadRunningProperty());
         loadMessage.textProperty().bind(viewModel.loadMessageProperty());
         loadTable.setItems(viewModel.loadLines());
+        loadTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         text(ldWorkers, l -> new ReadOnlyStringWrapper(String.valueOf(l.workers())));
         text(ldOps, l -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", l.operations())));
         text(ldRate, l -> new ReadOnlyStringWrapper(num(l.opsPerSecond(), 0)));

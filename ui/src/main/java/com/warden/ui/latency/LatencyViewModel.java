@@ -174,7 +174,7 @@ public final class LatencyViewModel {
         Map<String, ProbeSummary> summaries = new HashMap<>();
         snap.probes().forEach(p -> summaries.put(p.id(), p));
         for (Probe p : m.probes()) {
-            ProbeRow row = new ProbeRow(p.id(), p.name(), p.description(), ProbeChart.ms(p.thresholdMs()));
+            ProbeRow row = new ProbeRow(p.id(), p.name(), p.description(), number(p.thresholdMs()));
             ProbeChart chart = new ProbeChart(p.id(), p.name(), p.thresholdMs(), WINDOW_MILLIS);
             for (ProbePoint point : snap.points().getOrDefault(p.id(), List.of())) {
                 chart.queue(point.epochMillis(), point.ms(), point.p50(), point.p95(), point.p99());
@@ -267,7 +267,7 @@ public final class LatencyViewModel {
             }
             ProbeRow row = rowById.get(s.probeId());
             if (row != null && !paused.get() && t0Rows()) {
-                row.last.set(Double.isNaN(s.ms()) ? "" : ProbeChart.ms(s.ms()));
+                row.last.set(Double.isNaN(s.ms()) ? "" : number(s.ms()));
                 if (s.state() == ProbeSample.ProbeState.DISCONNECTED) {
                     row.status.set("disconnected");
                 } else if (s.state() == ProbeSample.ProbeState.ERROR || s.state() == ProbeSample.ProbeState.NO_PARAMETERS) {
@@ -295,9 +295,9 @@ public final class LatencyViewModel {
     }
 
     private static void update(ProbeRow row, ProbeSummary s) {
-        row.p50.set(Double.isNaN(s.p50()) ? "" : ProbeChart.ms(s.p50()));
-        row.p95.set(Double.isNaN(s.p95()) ? "" : ProbeChart.ms(s.p95()));
-        row.p99.set(Double.isNaN(s.p99()) ? "" : ProbeChart.ms(s.p99()));
+        row.p50.set(number(s.p50()));
+        row.p95.set(number(s.p95()));
+        row.p99.set(number(s.p99()));
         row.status.set(switch (s.status()) {
             case PASS -> "pass";
             case FAIL -> "over";
@@ -348,7 +348,6 @@ public final class LatencyViewModel {
         explaining.set(true);
         LatencyMonitor m = monitor;
         jobs.run("Explaining the probes' plans…", job -> m.explainAll(false), verdicts -> {
-            explaining.set(false);
             plans.clear();
             for (ExplainVerdict v : verdicts) {
                 plans.put(v.probeId(), v);
@@ -360,6 +359,7 @@ public final class LatencyViewModel {
             long flagged = verdicts.stream().filter(v -> v.verdict() == ExplainVerdict.Verdict.FLAGGED).count();
             message.set(flagged == 0 ? "Plans: no probe scans a big table sequentially."
                     : "Plans: " + flagged + " probe" + (flagged == 1 ? " scans" : "s scan") + " a big table sequentially.");
+            explaining.set(false); // last: listeners read the plans
         }, error -> {
             explaining.set(false);
             message.set(ErrorReport.handled("Explain", error).line());
@@ -500,6 +500,14 @@ public final class LatencyViewModel {
 
     public double longestUpdateMs() {
         return longestUpdateNanos / 1e6;
+    }
+
+    /** Milliseconds for the table (the header says ms): 0.412, 12.3, 250. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, v < 1 ? "%.3f" : v < 100 ? "%.2f" : "%.0f", v);
     }
 
     private static String trim(double v) {

@@ -61,6 +61,8 @@ public final class ProbeChart implements ChartUpdate {
         range = new LogAxis("ms");
         range.setSmallestValue(0.001);
         range.setNumberFormatOverride(new DecimalFormat("0.###"));
+        range.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per power of ten: 0.1, 1, 10, 100
+        range.setMinorTickMarksVisible(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, ChartLook.P50);
         renderer.setSeriesPaint(1, ChartLook.P95);
@@ -78,6 +80,7 @@ public final class ProbeChart implements ChartUpdate {
         limit.setLabel("limit " + ms(thresholdMs));
         limit.setLabelFont(ChartLook.SMALL);
         limit.setLabelPaint(ChartLook.LIMIT);
+        limit.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 200));
         limit.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         limit.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(limit);
