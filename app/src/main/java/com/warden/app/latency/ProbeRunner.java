@@ -5,6 +5,7 @@ import com.warden.app.connect.ConnectionProfile;
 import com.warden.app.connect.Database;
 import com.warden.app.connect.ProfileResolver;
 import java.sql.Connection;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.PGobject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public final class ProbeRunner implements AutoCloseable {
     private final Map<String, Boolean> projectCache = new HashMap<>();
     private final Map<String, Backoff> backoffs = new HashMap<>();
     private final Map<String, int[]> bindings = new HashMap<>();
+    private final Map<String, String[]> types = new HashMap<>();
     private Connection connection;
     private int backendPid;
     private volatile Statement running;
@@ -184,19 +187,27 @@ public final class ProbeRunner implements AutoCloseable {
         if (fresh) {
             ps = connection.prepareStatement(new NamedSql(probe.query()).jdbc());
             statements.put(probe.id(), ps);
+            types.remove(probe.id());
         }
+        String[] resolved = types.get(probe.id());
         for (int i = 0; i < slots.length; i++) {
             String value = values.get(slots[i]);
             if (value == null) {
                 ps.setNull(i + 1, Types.OTHER);
-            } else {
+            } else if (resolved == null || resolved[i] == null) {
                 ps.setObject(i + 1, value, Types.OTHER);
+            } else {
+                PGobject typed = new PGobject();
+                typed.setType(resolved[i]);
+                typed.setValue(value);
+                ps.setObject(i + 1, typed);
             }
         }
         if (fresh) {
             // the first run parses and plans on the server (pgbench -M prepared does so before its timing
             // settles too): run it once untimed, so a reconnect does not show up as a latency spike
             consume(ps);
+            types.put(probe.id(), resolvedTypes(ps, slots.length));
         }
         running = ps;
         long t0 = System.nanoTime();
@@ -208,6 +219,25 @@ public final class ProbeRunner implements AutoCloseable {
         }
         long nanos = System.nanoTime() - t0;
         return new Result(Result.Kind.OK, nanos, rows, "");
+    }
+
+    /**
+     * The parameter types the server inferred at the first run. Binding the text values with these
+     * types from then on keeps the server-side prepared statement: the driver re-parses a statement
+     * whose parameters stay "unspecified" on every execution (about 15 µs, a third of a fast probe),
+     * while pgbench -M prepared parses once. Null entries stay unspecified.
+     */
+    private static String[] resolvedTypes(PreparedStatement ps, int count) {
+        String[] names = new String[count];
+        try {
+            ParameterMetaData md = ps.getParameterMetaData();
+            for (int i = 0; i < count && i < md.getParameterCount(); i++) {
+                names[i] = md.getParameterTypeName(i + 1);
+            }
+        } catch (SQLException e) {
+            LOG.debug("parameter types unknown: {}", e.getMessage());
+        }
+        return names;
     }
 
     /** For each ? of the JDBC text, which parameter value it binds. */
@@ -263,6 +293,7 @@ public final class ProbeRunner implements AutoCloseable {
     }
 
     private void closeStatement(String id) {
+        types.remove(id);
         PreparedStatement ps = statements.remove(id);
         if (ps != null) {
             try {
@@ -275,6 +306,7 @@ public final class ProbeRunner implements AutoCloseable {
 
     private void dropConnection() {
         statements.clear();
+        types.clear();
         projectCache.clear();
         if (connection != null) {
             try {
