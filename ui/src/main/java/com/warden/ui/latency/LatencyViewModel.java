@@ -57,15 +57,16 @@ import javafx.collections.ObservableList;
 /**
  * The latency screen's state. Owns a {@link LatencyMonitor} (1 Hz, its own connection) and turns
  * its ticks into chart points, table rows, statements and activity. Ticks arrive on the monitor's
- * thread and wait in a queue; every 100 ms the FX thread takes them all and redraws as many
- * charts as fit in a few milliseconds, so the updates are batched and no frame runs long. The only
+ * thread and wait in a queue; every 50 ms the FX thread takes them all and makes one kind of
+ * change: the table (at most once a second), the statements, or as many charts as fit in three
+ * milliseconds (at least one). The updates are batched and no frame carries much. The only
  * caller of {@code com.warden.app.latency} in the desktop.
  */
 public final class LatencyViewModel {
     static final long WINDOW_MILLIS = Duration.ofMinutes(5).toMillis();
-    static final javafx.util.Duration FRAME = javafx.util.Duration.millis(100);
+    static final javafx.util.Duration FRAME = javafx.util.Duration.millis(50);
     /** Redraw charts for at most this long per frame; at least one chart is redrawn either way. */
-    static final long REDRAW_BUDGET_NANOS = 6_000_000;
+    static final long REDRAW_BUDGET_NANOS = 3_000_000;
     static final List<Double> RATES = List.of(0.5, 1.0, 2.0, 5.0);
 
     private final BackgroundJobs jobs;
@@ -96,6 +97,8 @@ public final class LatencyViewModel {
     /** The table changes at most once a second, whatever the probe rate: each change costs layout. */
     static final long ROWS_EVERY_NANOS = 900_000_000L;
     private long lastRowsNanos;
+    private final Map<String, Double> lastRun = new HashMap<>();
+    private boolean statementsDirty;
 
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("starting the probes…");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
@@ -215,23 +218,31 @@ public final class LatencyViewModel {
     void frame() {
         long t0 = System.nanoTime();
         LatencyTick tick;
-        boolean any = false;
+        boolean work = false;
         while ((tick = inbox.poll()) != null) {
             apply(tick);
-            any = true;
+            work = true;
         }
-        LatencyMonitor.Snapshot snap = t0 - lastRowsNanos >= ROWS_EVERY_NANOS ? latestSnapshot.getAndSet(null) : null;
-        if (snap != null && !paused.get()) {
+        // one kind of change per frame, so no frame carries the table, the statements and charts at once
+        if (!paused.get() && t0 - lastRowsNanos >= ROWS_EVERY_NANOS && latestSnapshot.get() != null) {
             lastRowsNanos = t0;
+            LatencyMonitor.Snapshot snap = latestSnapshot.getAndSet(null);
             for (ProbeSummary s : snap.probes()) {
                 ProbeRow row = rowById.get(s.id());
                 if (row != null) {
                     update(row, s);
+                    Double last = lastRun.remove(s.id());
+                    if (last != null) {
+                        row.last.set(number(last));
+                    }
                 }
             }
-        }
-        int drawn = 0;
-        if (!paused.get()) {
+            work = true;
+        } else if (statementsDirty && !paused.get()) {
+            statementsDirty = false;
+            showStatements();
+            work = true;
+        } else if (!paused.get()) {
             for (int i = 0; i < redraws.size(); i++) {
                 ChartUpdate c = redraws.get((redrawCursor + i) % redraws.size());
                 if (c.dirty()) {
@@ -239,7 +250,7 @@ public final class LatencyViewModel {
                         pointsAdded += pc.pendingPoints();
                     }
                     c.flush();
-                    drawn++;
+                    work = true;
                     if (System.nanoTime() - t0 > REDRAW_BUDGET_NANOS) {
                         redrawCursor = (redrawCursor + i + 1) % redraws.size();
                         break;
@@ -247,7 +258,7 @@ public final class LatencyViewModel {
                 }
             }
         }
-        if (any || drawn > 0) {
+        if (work) {
             long took = System.nanoTime() - t0;
             updates++;
             longestUpdateNanos = Math.max(longestUpdateNanos, took);
@@ -258,19 +269,25 @@ public final class LatencyViewModel {
     private void apply(LatencyTick tick) {
         long t = tick.at().toEpochMilli();
         connected.set(tick.connected());
-        connection.set(tick.connected() ? "connected · probing at " + trim(rate.get()) + " Hz on its own connection"
-                : tick.connectionMessage());
+        String line = tick.connected() ? "connected · probing at " + trim(rate.get()) + " Hz on its own connection"
+                : tick.connectionMessage();
+        if (!line.equals(connection.get())) {
+            connection.set(line);
+        }
         for (ProbeSample s : tick.samples()) {
             ProbeChart chart = chartById.get(s.probeId());
             if (chart != null) {
                 chart.queue(t, s.ms(), s.recent().p50(), s.recent().p95(), s.recent().p99());
             }
             ProbeRow row = rowById.get(s.probeId());
-            if (row != null && !paused.get() && t0Rows()) {
-                row.last.set(Double.isNaN(s.ms()) ? "" : number(s.ms()));
-                if (s.state() == ProbeSample.ProbeState.DISCONNECTED) {
+            if (row != null && !paused.get()) {
+                if (!Double.isNaN(s.ms())) {
+                    lastRun.put(s.probeId(), s.ms());
+                }
+                if (s.state() == ProbeSample.ProbeState.DISCONNECTED && !"disconnected".equals(row.status.get())) {
                     row.status.set("disconnected");
-                } else if (s.state() == ProbeSample.ProbeState.ERROR || s.state() == ProbeSample.ProbeState.NO_PARAMETERS) {
+                } else if ((s.state() == ProbeSample.ProbeState.ERROR || s.state() == ProbeSample.ProbeState.NO_PARAMETERS)
+                        && !s.message().equals(row.message.get())) {
                     row.message.set(s.message());
                 }
             }
@@ -285,13 +302,8 @@ public final class LatencyViewModel {
         }
         if (tick.statements() != null) {
             lastStatements = tick.statements();
-            showStatements();
+            statementsDirty = true;
         }
-    }
-
-    /** True when the table may change in this frame. */
-    private boolean t0Rows() {
-        return System.nanoTime() - lastRowsNanos >= ROWS_EVERY_NANOS;
     }
 
     private static void update(ProbeRow row, ProbeSummary s) {
