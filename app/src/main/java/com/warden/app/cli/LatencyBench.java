@@ -64,6 +64,10 @@ final class LatencyBench implements Callable<Integer> {
     @Option(names = "--pulse-duration", defaultValue = "15s", paramLabel = "TIME", description = "how long to watch the JavaFX pulses (default ${DEFAULT-VALUE})")
     String pulseDuration;
 
+    @Option(names = "--pulse-rate", defaultValue = "1", paramLabel = "HZ",
+            description = "probe rate while the pulses are watched (default ${DEFAULT-VALUE}, the screen's default)")
+    double pulseRate;
+
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
@@ -242,7 +246,7 @@ final class LatencyBench implements Callable<Integer> {
             out.put("note", "not measured: the desktop module is not on the classpath");
             return out;
         }
-        double rate = 5;
+        double rate = pulseRate;
         Console.err().println("Watching the JavaFX pulses for " + d.toSeconds() + " s with the probes at " + rate + " Hz…");
         try (LatencyMonitor monitor = new LatencyMonitor(connector, probes, List.of(), LatencyMonitor.Settings.defaults().withRate(rate))) {
             monitor.start();
@@ -251,6 +255,9 @@ final class LatencyBench implements Callable<Integer> {
             out.put("p99_pulse_ms", round(f.p99PulseMs()));
             out.put("pulses", f.pulses());
             out.put("longest_chart_update_ms", round(f.longestUpdateMs()));
+            out.put("longest_frame_cpu_ms", round(f.longestCpuMs()));
+            out.put("p99_frame_cpu_ms", round(f.p99CpuMs()));
+            out.put("longest_frame_gap_ms", round(f.longestGapMs()));
             out.put("chart_updates", f.updates());
             out.put("points", f.points());
             out.put("probe_rate_hz", rate);
@@ -284,7 +291,8 @@ final class LatencyBench implements Callable<Integer> {
                   + cost.get("rate_hz") + " Hz with " + cost.get("probes") + " probes"));
         Console.out().println("Longest JavaFX pulse: " + (pulse.get("longest_pulse_ms") == null ? pulse.get("note")
                 : pulse.get("longest_pulse_ms") + " ms over " + pulse.get("pulses") + " pulses (p99 " + pulse.get("p99_pulse_ms")
-                  + " ms; longest chart update " + pulse.get("longest_chart_update_ms") + " ms) — " + pulse.get("note")));
+                  + " ms; longest chart update " + pulse.get("longest_chart_update_ms") + " ms); FX-thread CPU per frame: longest "
+                  + pulse.get("longest_frame_cpu_ms") + " ms, p99 " + pulse.get("p99_frame_cpu_ms") + " ms — " + pulse.get("note")));
     }
 
     /** Cores and load: p95 on a shared machine depends on both, so the figures carry them. */

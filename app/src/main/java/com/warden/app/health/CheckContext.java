@@ -39,6 +39,16 @@ public final class CheckContext {
         }
     }
 
+    /**
+     * A condition for relation {@code oid}: no ACCESS EXCLUSIVE lock on it is held or queued. Size
+     * functions take a share lock and would wait behind one (then fail at lock_timeout); the checks
+     * skip such relations and say so instead of hanging the report.
+     */
+    public static String notExclusivelyLocked(String oid) {
+        return "NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock' "
+                + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.relation = " + oid + ")";
+    }
+
     CheckContext(Connection connection, HealthThresholds thresholds, Facts facts, int queryTimeoutSeconds) {
         this.connection = connection;
         this.thresholds = thresholds;

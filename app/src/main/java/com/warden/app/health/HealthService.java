@@ -91,6 +91,9 @@ public final class HealthService {
             Outcome o = Outcome.of(CheckStatus.ERROR, "could not run: " + message);
             if ("42501".equals(state)) {
                 o.partial("permission denied: " + message).hint(ctx.facts().grantHint());
+            } else if ("55P03".equals(state)) {
+                o.hint("another session holds or waits for a lock on what this check reads (see Blocking locks); "
+                        + "it gave up after the lock_timeout instead of waiting");
             } else if ("57014".equals(state)) {
                 o.hint("the check's query timed out after " + QUERY_TIMEOUT_S + " s; the server is busy or the catalog is very large");
             }

@@ -88,7 +88,9 @@ final class IndexChecks {
                  WHERE s.idx_scan = 0
                    AND NOT i.indisunique AND NOT i.indisprimary
                    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = s.indexrelid)
-                 ORDER BY bytes DESC, name""");
+                   AND %s AND %s
+                 ORDER BY bytes DESC, name""".formatted(CheckContext.notExclusivelyLocked("s.indexrelid"),
+                CheckContext.notExclusivelyLocked("s.relid")));
         String since = db.time("stats_reset") == null ? "since the statistics began" : "since " + db.time("stats_reset").toLocalDate();
         Threshold t = ctx.threshold("unused_index_mb");
         if (rows.isEmpty()) {
@@ -164,8 +166,9 @@ final class IndexChecks {
                   JOIN pg_namespace n ON n.oid = t.relnamespace
                   JOIN pg_am am ON am.oid = c.relam
                  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'
-                   AND i.indisvalid
-                 ORDER BY t.oid, c.relname""")) {
+                   AND i.indisvalid AND %s AND %s
+                 ORDER BY t.oid, c.relname""".formatted(CheckContext.notExclusivelyLocked("i.indexrelid"),
+                CheckContext.notExclusivelyLocked("i.indrelid")))) {
             int[] keys = Arrays.stream(r.str("keys").trim().split("\\s+")).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
             all.add(new Ix(r.str("name"), r.str("table_name"), r.str("amname"), keys, (int) r.lng("nkeys"), r.str("opclass"),
                     r.str("options"), r.str("collations"), r.str("predicate"), r.str("expressions"), r.bool("is_unique"),

@@ -29,8 +29,11 @@ final class StorageChecks {
                        coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) AS toast, c.reltuples::bigint AS rows
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE c.relkind IN ('r', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                   AND n.nspname !~ '^pg_toast'
-                 ORDER BY total DESC LIMIT 6""");
+                   AND n.nspname !~ '^pg_toast' AND %s
+                 ORDER BY total DESC LIMIT 6""".formatted(CheckContext.notExclusivelyLocked("c.oid")));
+        for (CheckContext.Row r : lockedRelations(ctx)) {
+            o.detail(r.str("name") + " skipped: an ACCESS EXCLUSIVE lock on it is held or queued (see Blocking locks)");
+        }
         if (!tables.isEmpty()) {
             o.value(Fmt.bytes(bytes) + "; largest " + tables.get(0).str("name") + " " + Fmt.bytes(tables.get(0).lng("total")));
         }
@@ -40,6 +43,16 @@ final class StorageChecks {
         }
         o.hintUnlessOk("check free disk space and growth; archive or partition the largest tables, drop unused indexes");
         return o;
+    }
+
+    /** Tables with an ACCESS EXCLUSIVE lock held or queued: sizing them would wait. */
+    static List<CheckContext.Row> lockedRelations(CheckContext ctx) throws SQLException {
+        return ctx.rows("""
+                SELECT DISTINCT l.relation::regclass::text AS name
+                  FROM pg_locks l
+                 WHERE l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock'
+                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                 ORDER BY 1""");
     }
 
     static Outcome wal(CheckContext ctx) throws SQLException {

@@ -18,10 +18,13 @@ public interface ChartPulseBench {
      * @param longestUpdateMs   the longest batched chart update handed to the FX thread
      * @param updates           how many batched updates ran
      * @param points            chart points added in all
+     * @param longestCpuMs      the most CPU the FX thread spent on one frame (its own work, whatever the machine's load)
+     * @param p99CpuMs          the 99th percentile of that
+     * @param longestGapMs      the longest time between two frames
      * @param note              how it ran (toolkit, rate, series)
      */
     record PulseFigures(long pulses, double longestPulseMs, double p99PulseMs, double longestUpdateMs, long updates, long points,
-                        String note) { }
+                        double longestCpuMs, double p99CpuMs, double longestGapMs, String note) { }
 
     /** Shows the charts fed by {@code monitor} (already running) for {@code duration}, measuring every pulse. */
     PulseFigures run(LatencyMonitor monitor, Duration duration) throws Exception;

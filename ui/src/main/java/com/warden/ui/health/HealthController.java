@@ -10,7 +10,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -94,6 +96,7 @@ public final class HealthController {
         checksTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showDetail(now));
         viewModel.rows().addListener((javafx.collections.ListChangeListener<CheckRow>) change -> reselect());
         detailPartial.getStyleClass().add(Styles.WARNING);
+        detailList.setCellFactory(list -> new WrappingCell(list));
         showDetail(null);
     }
 
@@ -190,6 +193,21 @@ public final class HealthController {
             } + (partial ? " *" : ""));
             getStyleClass().add("status-" + status);
             setTooltip(partial ? new Tooltip("partial: " + row.partialReason()) : null);
+        }
+    }
+
+    /** Detail lines wrap to the list's width instead of scrolling sideways. */
+    private static final class WrappingCell extends ListCell<String> {
+        WrappingCell(ListView<String> list) {
+            setWrapText(true);
+            prefWidthProperty().bind(list.widthProperty().subtract(28));
+            setMaxWidth(Control.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(empty ? null : line);
         }
     }
 

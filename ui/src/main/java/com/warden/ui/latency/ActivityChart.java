@@ -22,11 +22,13 @@ public final class ActivityChart implements ChartUpdate {
     private final DateAxis domain = new DateAxis();
     private final NumberAxis range;
     private final long windowMillis;
+    private final boolean percent;
     private final List<double[]> pending = new ArrayList<>();
     private long lastTime;
 
     ActivityChart(String title, String unit, Color colour, long windowMillis, boolean percent) {
         this.windowMillis = windowMillis;
+        this.percent = percent;
         series = new TimeSeries(title);
         series.setMaximumItemAge(windowMillis);
         domain.setDateFormatOverride(new java.text.SimpleDateFormat("HH:mm:ss", Locale.ROOT));
@@ -86,6 +88,17 @@ public final class ActivityChart implements ChartUpdate {
             pending.clear();
             series.fireSeriesChanged();
             domain.setRange(lastTime - windowMillis, lastTime + 1000);
+            if (percent) {
+                // a steady 100% would otherwise make a range of nothing, labelled 100 twelve times
+                double low = 100;
+                for (int i = 0; i < series.getItemCount(); i++) {
+                    Number v = series.getValue(i);
+                    if (v != null) {
+                        low = Math.min(low, v.doubleValue());
+                    }
+                }
+                range.setRange(Math.max(0, Math.floor(low - 1) - 1), 100.5);
+            }
         } finally {
             chart.setNotify(true);
         }

@@ -142,6 +142,7 @@ public final class LatencyController {
         });
 
         probeTable.setItems(viewModel.probes());
+        probeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         text(probeName, r -> new ReadOnlyStringWrapper(r.name()));
         text(probeLast, ProbeRow::lastProperty);
         text(probeP50, ProbeRow::p50Property);
@@ -197,6 +198,7 @@ public final class LatencyController {
         loadProgress.visibleProperty().bind(viewModel.loadRunningProperty());
         loadMessage.textProperty().bind(viewModel.loadMessageProperty());
         loadTable.setItems(viewModel.loadLines());
+        loadTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         text(ldWorkers, l -> new ReadOnlyStringWrapper(String.valueOf(l.workers())));
         text(ldOps, l -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", l.operations())));
         text(ldRate, l -> new ReadOnlyStringWrapper(num(l.opsPerSecond(), 0)));
@@ -297,19 +299,27 @@ public final class LatencyController {
         protected void updateItem(String value, boolean empty) {
             super.updateItem(value, empty);
             if (prefix != null) {
-                getStyleClass().removeIf(s -> s.startsWith(prefix));
+                // change the style class only when it changes: each change costs a CSS pass
+                String keep = empty || value == null || value.isEmpty() ? null
+                        : prefix + (value.startsWith("no data") ? "no-data" : value.split("[:\\s]")[0].toLowerCase(Locale.ROOT));
+                getStyleClass().removeIf(s -> s.startsWith(prefix) && !s.equals(keep));
             }
             if (empty || value == null) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            setText(value);
+            if (!value.equals(getText())) {
+                setText(value);
+                setTooltip(value.length() > 40 ? new Tooltip(value) : null);
+            }
             if (prefix != null && !value.isEmpty()) {
                 String word = value.split("[:\\s]")[0].toLowerCase(Locale.ROOT);
-                getStyleClass().add(prefix + (value.startsWith("no data") ? "no-data" : word));
+                String wanted = prefix + (value.startsWith("no data") ? "no-data" : word);
+                if (!getStyleClass().contains(wanted)) {
+                    getStyleClass().add(wanted);
+                }
             }
-            setTooltip(value.length() > 40 ? new Tooltip(value) : null);
         }
     }
 

@@ -57,15 +57,16 @@ import javafx.collections.ObservableList;
 /**
  * The latency screen's state. Owns a {@link LatencyMonitor} (1 Hz, its own connection) and turns
  * its ticks into chart points, table rows, statements and activity. Ticks arrive on the monitor's
- * thread and wait in a queue; every 100 ms the FX thread takes them all and redraws as many
- * charts as fit in a few milliseconds, so the updates are batched and no frame runs long. The only
+ * thread and wait in a queue; every 50 ms the FX thread takes them all and makes one kind of
+ * change: the table (at most once a second), the statements, or as many charts as fit in three
+ * milliseconds (at least one). The updates are batched and no frame carries much. The only
  * caller of {@code com.warden.app.latency} in the desktop.
  */
 public final class LatencyViewModel {
     static final long WINDOW_MILLIS = Duration.ofMinutes(5).toMillis();
-    static final javafx.util.Duration FRAME = javafx.util.Duration.millis(100);
+    static final javafx.util.Duration FRAME = javafx.util.Duration.millis(50);
     /** Redraw charts for at most this long per frame; at least one chart is redrawn either way. */
-    static final long REDRAW_BUDGET_NANOS = 6_000_000;
+    static final long REDRAW_BUDGET_NANOS = 3_000_000;
     static final List<Double> RATES = List.of(0.5, 1.0, 2.0, 5.0);
 
     private final BackgroundJobs jobs;
@@ -93,6 +94,11 @@ public final class LatencyViewModel {
     private final LoadChart loadChart = new LoadChart();
     private final List<ChartUpdate> redraws = new ArrayList<>();
     private int redrawCursor;
+    /** The table changes at most once a second, whatever the probe rate: each change costs layout. */
+    static final long ROWS_EVERY_NANOS = 900_000_000L;
+    private long lastRowsNanos;
+    private final Map<String, Double> lastRun = new HashMap<>();
+    private boolean statementsDirty;
 
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("starting the probes…");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
@@ -171,7 +177,7 @@ public final class LatencyViewModel {
         Map<String, ProbeSummary> summaries = new HashMap<>();
         snap.probes().forEach(p -> summaries.put(p.id(), p));
         for (Probe p : m.probes()) {
-            ProbeRow row = new ProbeRow(p.id(), p.name(), p.description(), ProbeChart.ms(p.thresholdMs()));
+            ProbeRow row = new ProbeRow(p.id(), p.name(), p.description(), number(p.thresholdMs()));
             ProbeChart chart = new ProbeChart(p.id(), p.name(), p.thresholdMs(), WINDOW_MILLIS);
             for (ProbePoint point : snap.points().getOrDefault(p.id(), List.of())) {
                 chart.queue(point.epochMillis(), point.ms(), point.p50(), point.p95(), point.p99());
@@ -212,22 +218,31 @@ public final class LatencyViewModel {
     void frame() {
         long t0 = System.nanoTime();
         LatencyTick tick;
-        boolean any = false;
+        boolean work = false;
         while ((tick = inbox.poll()) != null) {
             apply(tick);
-            any = true;
+            work = true;
         }
-        LatencyMonitor.Snapshot snap = latestSnapshot.getAndSet(null);
-        if (snap != null && !paused.get()) {
+        // one kind of change per frame, so no frame carries the table, the statements and charts at once
+        if (!paused.get() && t0 - lastRowsNanos >= ROWS_EVERY_NANOS && latestSnapshot.get() != null) {
+            lastRowsNanos = t0;
+            LatencyMonitor.Snapshot snap = latestSnapshot.getAndSet(null);
             for (ProbeSummary s : snap.probes()) {
                 ProbeRow row = rowById.get(s.id());
                 if (row != null) {
                     update(row, s);
+                    Double last = lastRun.remove(s.id());
+                    if (last != null) {
+                        row.last.set(number(last));
+                    }
                 }
             }
-        }
-        int drawn = 0;
-        if (!paused.get()) {
+            work = true;
+        } else if (statementsDirty && !paused.get()) {
+            statementsDirty = false;
+            showStatements();
+            work = true;
+        } else if (!paused.get()) {
             for (int i = 0; i < redraws.size(); i++) {
                 ChartUpdate c = redraws.get((redrawCursor + i) % redraws.size());
                 if (c.dirty()) {
@@ -235,7 +250,7 @@ public final class LatencyViewModel {
                         pointsAdded += pc.pendingPoints();
                     }
                     c.flush();
-                    drawn++;
+                    work = true;
                     if (System.nanoTime() - t0 > REDRAW_BUDGET_NANOS) {
                         redrawCursor = (redrawCursor + i + 1) % redraws.size();
                         break;
@@ -243,7 +258,7 @@ public final class LatencyViewModel {
                 }
             }
         }
-        if (any || drawn > 0) {
+        if (work) {
             long took = System.nanoTime() - t0;
             updates++;
             longestUpdateNanos = Math.max(longestUpdateNanos, took);
@@ -254,8 +269,11 @@ public final class LatencyViewModel {
     private void apply(LatencyTick tick) {
         long t = tick.at().toEpochMilli();
         connected.set(tick.connected());
-        connection.set(tick.connected() ? "connected · probing at " + trim(rate.get()) + " Hz on its own connection"
-                : tick.connectionMessage());
+        String line = tick.connected() ? "connected · probing at " + trim(rate.get()) + " Hz on its own connection"
+                : tick.connectionMessage();
+        if (!line.equals(connection.get())) {
+            connection.set(line);
+        }
         for (ProbeSample s : tick.samples()) {
             ProbeChart chart = chartById.get(s.probeId());
             if (chart != null) {
@@ -263,10 +281,13 @@ public final class LatencyViewModel {
             }
             ProbeRow row = rowById.get(s.probeId());
             if (row != null && !paused.get()) {
-                row.last.set(Double.isNaN(s.ms()) ? "" : ProbeChart.ms(s.ms()));
-                if (s.state() == ProbeSample.ProbeState.DISCONNECTED) {
+                if (!Double.isNaN(s.ms())) {
+                    lastRun.put(s.probeId(), s.ms());
+                }
+                if (s.state() == ProbeSample.ProbeState.DISCONNECTED && !"disconnected".equals(row.status.get())) {
                     row.status.set("disconnected");
-                } else if (s.state() == ProbeSample.ProbeState.ERROR || s.state() == ProbeSample.ProbeState.NO_PARAMETERS) {
+                } else if ((s.state() == ProbeSample.ProbeState.ERROR || s.state() == ProbeSample.ProbeState.NO_PARAMETERS)
+                        && !s.message().equals(row.message.get())) {
                     row.message.set(s.message());
                 }
             }
@@ -281,14 +302,14 @@ public final class LatencyViewModel {
         }
         if (tick.statements() != null) {
             lastStatements = tick.statements();
-            showStatements();
+            statementsDirty = true;
         }
     }
 
     private static void update(ProbeRow row, ProbeSummary s) {
-        row.p50.set(Double.isNaN(s.p50()) ? "" : ProbeChart.ms(s.p50()));
-        row.p95.set(Double.isNaN(s.p95()) ? "" : ProbeChart.ms(s.p95()));
-        row.p99.set(Double.isNaN(s.p99()) ? "" : ProbeChart.ms(s.p99()));
+        row.p50.set(number(s.p50()));
+        row.p95.set(number(s.p95()));
+        row.p99.set(number(s.p99()));
         row.status.set(switch (s.status()) {
             case PASS -> "pass";
             case FAIL -> "over";
@@ -339,7 +360,6 @@ public final class LatencyViewModel {
         explaining.set(true);
         LatencyMonitor m = monitor;
         jobs.run("Explaining the probes' plans…", job -> m.explainAll(false), verdicts -> {
-            explaining.set(false);
             plans.clear();
             for (ExplainVerdict v : verdicts) {
                 plans.put(v.probeId(), v);
@@ -351,6 +371,7 @@ public final class LatencyViewModel {
             long flagged = verdicts.stream().filter(v -> v.verdict() == ExplainVerdict.Verdict.FLAGGED).count();
             message.set(flagged == 0 ? "Plans: no probe scans a big table sequentially."
                     : "Plans: " + flagged + " probe" + (flagged == 1 ? " scans" : "s scan") + " a big table sequentially.");
+            explaining.set(false); // last: listeners read the plans
         }, error -> {
             explaining.set(false);
             message.set(ErrorReport.handled("Explain", error).line());
@@ -491,6 +512,14 @@ public final class LatencyViewModel {
 
     public double longestUpdateMs() {
         return longestUpdateNanos / 1e6;
+    }
+
+    /** Milliseconds for the table (the header says ms): 0.412, 12.3, 250. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, v < 1 ? "%.3f" : v < 100 ? "%.2f" : "%.0f", v);
     }
 
     private static String trim(double v) {

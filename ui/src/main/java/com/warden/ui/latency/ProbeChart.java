@@ -10,7 +10,6 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.general.SeriesException;
@@ -37,7 +36,6 @@ public final class ProbeChart implements ChartUpdate {
     private final XYPlot plot;
     private final LogAxis range;
     private final DateAxis domain;
-    private final TextTitle subtitle = new TextTitle("");
     private final List<double[]> pending = new ArrayList<>();
     private boolean internal;
     private boolean zoomed;
@@ -57,10 +55,14 @@ public final class ProbeChart implements ChartUpdate {
         data.addSeries(p99);
         data.addSeries(runs);
         domain = new DateAxis();
-        domain.setDateFormatOverride(new java.text.SimpleDateFormat("HH:mm:ss", Locale.ROOT));
+        domain.setDateFormatOverride(new java.text.SimpleDateFormat("HH:mm", Locale.ROOT));
+        // a fixed tick unit spares the axis its search for one (it measures every candidate label)
+        domain.setTickUnit(MINUTE);
         range = new LogAxis("ms");
         range.setSmallestValue(0.001);
         range.setNumberFormatOverride(new DecimalFormat("0.###"));
+        range.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per power of ten: 0.1, 1, 10, 100
+        range.setMinorTickMarksVisible(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, ChartLook.P50);
         renderer.setSeriesPaint(1, ChartLook.P95);
@@ -72,32 +74,40 @@ public final class ProbeChart implements ChartUpdate {
         renderer.setSeriesLinesVisible(3, false);
         renderer.setSeriesShapesVisible(3, true);
         renderer.setSeriesShape(3, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
-        renderer.setDrawSeriesLineAsPath(false);
+        renderer.setDrawSeriesLineAsPath(true); // one path per series, not one command per segment
         plot = new XYPlot(data, domain, range, renderer);
         ValueMarker limit = new ValueMarker(thresholdMs, ChartLook.LIMIT, ChartLook.DASHED);
         limit.setLabel("limit " + ms(thresholdMs));
         limit.setLabelFont(ChartLook.SMALL);
         limit.setLabelPaint(ChartLook.LIMIT);
+        limit.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 200));
         limit.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         limit.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(limit);
-        chart = new JFreeChart(name, ChartLook.TITLE, plot, true);
-        subtitle.setFont(ChartLook.SMALL);
-        subtitle.setPaint(ChartLook.MUTED);
-        chart.addSubtitle(subtitle);
+        // no legend per chart (the screen shows one for all): text is what costs most to draw
+        chart = new JFreeChart(name, ChartLook.TITLE, plot, false);
         ChartLook.apply(chart);
         // a range change that we did not make is the user zooming: stop sliding until reset
         domain.addChangeListener(e -> {
-            if (!internal) {
+            if (!internal && !zoomed) {
                 zoomed = true;
+                internal = true;
+                domain.setDateFormatOverride(new java.text.SimpleDateFormat("HH:mm:ss", Locale.ROOT));
+                domain.setAutoTickUnitSelection(true, false); // zoomed in, a minute per tick is too coarse
+                chart.getTitle().setText(name + " (zoomed)");
+                internal = false;
             }
         });
         range.addChangeListener(e -> {
-            if (!internal) {
+            if (!internal && !zoomed) {
                 zoomed = true;
+                chart.getTitle().setText(name + " (zoomed)");
             }
         });
     }
+
+    private static final org.jfree.chart.axis.DateTickUnit MINUTE =
+            new org.jfree.chart.axis.DateTickUnit(org.jfree.chart.axis.DateTickUnitType.MINUTE, 1);
 
     public String probeId() {
         return probeId;
@@ -161,9 +171,6 @@ public final class ProbeChart implements ChartUpdate {
             for (TimeSeries s : List.of(p50, p95, p99, runs)) {
                 s.fireSeriesChanged();
             }
-            double last95 = lastValue(p95);
-            subtitle.setText("p95 " + (Double.isNaN(last95) ? "–" : ms(last95)) + " · limit " + ms(thresholdMs)
-                    + (zoomed ? " · zoomed" : ""));
             if (!zoomed) {
                 slide();
             }
@@ -192,15 +199,21 @@ public final class ProbeChart implements ChartUpdate {
 
     /** Back to the sliding window after a zoom. */
     public void resetZoom() {
-        zoomed = false;
+        if (!zoomed) {
+            return;
+        }
         internal = true;
         try {
+            chart.setNotify(false);
+            domain.setDateFormatOverride(new java.text.SimpleDateFormat("HH:mm", Locale.ROOT));
+            domain.setTickUnit(MINUTE);
+            chart.getTitle().setText(name);
+            zoomed = false;
             slide();
         } finally {
             internal = false;
+            chart.setNotify(true);
         }
-        double last95 = lastValue(p95);
-        subtitle.setText("p95 " + (Double.isNaN(last95) ? "–" : ms(last95)) + " · limit " + ms(thresholdMs));
     }
 
     private static void add(TimeSeries s, FixedMillisecond at, double v) {
@@ -209,16 +222,6 @@ public final class ProbeChart implements ChartUpdate {
         } catch (SeriesException duplicate) {
             // the same millisecond twice: keep the first
         }
-    }
-
-    private static double lastValue(TimeSeries s) {
-        for (int i = s.getItemCount() - 1; i >= 0; i--) {
-            Number v = s.getValue(i);
-            if (v != null) {
-                return v.doubleValue();
-            }
-        }
-        return Double.NaN;
     }
 
     static String ms(double v) {
