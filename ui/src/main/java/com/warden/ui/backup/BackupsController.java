@@ -67,6 +67,8 @@ public final class BackupsController {
     @FXML private Button openScratchButton;
     @FXML private Button keepScratchButton;
     @FXML private Button discardScratchButton;
+    @FXML private javafx.scene.layout.VBox jobBar;
+    @FXML private javafx.scene.layout.HBox jobRunning;
     @FXML private ProgressBar jobProgress;
     @FXML private Label jobMessage;
     @FXML private Label jobResult;
@@ -83,13 +85,13 @@ public final class BackupsController {
         vm.catalogFolderProperty().addListener((o, a, b) -> catalogFolder.setText(b));
         catalogStatus.textProperty().bind(vm.catalogStatusProperty());
 
-        column(catalogTable, "Backup", 300, Rows.CatalogRow::id);
+        column(catalogTable, "Backup", 330, Rows.CatalogRow::id);
         column(catalogTable, "Finished", 150, Rows.CatalogRow::finished);
-        column(catalogTable, "Kind", 130, Rows.CatalogRow::kind);
-        column(catalogTable, "Source", 220, Rows.CatalogRow::source);
-        column(catalogTable, "Size", 80, Rows.CatalogRow::size);
-        column(catalogTable, "Tables", 60, Rows.CatalogRow::tables);
-        column(catalogTable, "State", 110, Rows.CatalogRow::state);
+        column(catalogTable, "Kind", 115, Rows.CatalogRow::kind);
+        column(catalogTable, "Source", 230, Rows.CatalogRow::source);
+        column(catalogTable, "Size", 75, Rows.CatalogRow::size);
+        column(catalogTable, "Tables", 55, Rows.CatalogRow::tables);
+        column(catalogTable, "State", 90, Rows.CatalogRow::state);
         catalogTable.setItems(vm.backups());
         catalogTable.setPlaceholder(new Label("No backups in this catalogue yet: New backup… takes one."));
         catalogTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -177,14 +179,21 @@ public final class BackupsController {
             b.disableProperty().bind(scratchTable.getSelectionModel().selectedItemProperty().isNull());
         }
 
+        jobBar.visibleProperty().bind(Bindings.or(vm.job().runningProperty(), vm.job().resultProperty().isNotEmpty()));
+        jobBar.managedProperty().bind(jobBar.visibleProperty());
+        catalogTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        retentionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         jobProgress.progressProperty().bind(vm.job().progressProperty());
-        jobProgress.visibleProperty().bind(vm.job().runningProperty());
+        jobRunning.visibleProperty().bind(vm.job().runningProperty());
+        jobRunning.managedProperty().bind(jobRunning.visibleProperty());
+        jobResult.visibleProperty().bind(vm.job().runningProperty().not());
+        jobResult.managedProperty().bind(jobResult.visibleProperty());
         jobMessage.textProperty().bind(Bindings.when(vm.job().runningProperty()).then(vm.job().messageProperty()).otherwise(""));
         cancelJobButton.visibleProperty().bind(vm.job().runningProperty());
         jobResult.textProperty().bind(vm.job().resultProperty());
-        vm.job().failedProperty().addListener((o, a, b) -> {
+        vm.job().resultProperty().addListener((o, a, b) -> {
             jobResult.getStyleClass().removeAll("job-failed", "job-ok");
-            jobResult.getStyleClass().add(b ? "job-failed" : "job-ok");
+            jobResult.getStyleClass().add(vm.job().failedProperty().get() ? "job-failed" : "job-ok");
         });
     }
 

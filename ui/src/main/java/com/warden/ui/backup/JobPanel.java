@@ -86,8 +86,8 @@ public final class JobPanel {
 
     /** Reports a result line from outside (a finished backup's summary). */
     public void finish(String line, boolean ok) {
-        result.set(line);
         failed.set(!ok);
+        result.set(line);
     }
 
     private JobContext forward(JobContext ctx, int mine) {

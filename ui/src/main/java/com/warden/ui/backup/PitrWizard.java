@@ -88,7 +88,7 @@ final class PitrWizard {
                 WizardPages.column(window, t, WizardPages.error(m.targetErrorProperty())),
                 Bindings.or(m.windowReadyProperty().not(), m.targetErrorProperty().isNotEmpty()), m::computeWindow);
 
-        CheckBox keep = new CheckBox("keep the scratch instance running when Warden exits (you get the command to stop it)");
+        CheckBox keep = WizardPages.literal(new CheckBox("keep the scratch instance running when Warden exits (you get the command to stop it)"));
         keep.setId("pitrKeep");
         keep.selectedProperty().bindBidirectional(m.keepProperty());
         WizardPane reviewPage = WizardPages.page("pitrPageReview", "Review",
@@ -100,7 +100,7 @@ final class PitrWizard {
     }
 
     private static RadioButton radio(String id, String text, String value, ToggleGroup group) {
-        RadioButton r = new RadioButton(text);
+        RadioButton r = WizardPages.literal(new RadioButton(text));
         r.setId(id);
         r.setUserData(value);
         r.setToggleGroup(group);

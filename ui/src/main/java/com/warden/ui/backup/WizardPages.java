@@ -44,7 +44,11 @@ final class WizardPages {
         pane.setHeaderText(header);
         pane.setContent(body);
         pane.setPrefWidth(WIDTH);
+        pane.setMinWidth(WIDTH);
+        // no stock "?" icon in the header: the header text says what the page is for
+        pane.setGraphic(new javafx.scene.layout.Region());
         pane.getStyleClass().add(UiStyles.DIALOG);
+        pane.getStylesheets().add(WizardPages.class.getResource("backup.css").toExternalForm());
         return pane;
     }
 
@@ -83,7 +87,18 @@ final class WizardPages {
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(10);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, fields);
         return g;
+    }
+
+    /** Texts like "pg_dump" must not turn the underscore into a mnemonic. */
+    static <T extends javafx.scene.control.Labeled> T literal(T labeled) {
+        labeled.setMnemonicParsing(false);
+        return labeled;
     }
 
     static VBox column(Node... nodes) {
