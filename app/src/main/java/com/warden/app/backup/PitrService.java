@@ -115,7 +115,10 @@ public final class PitrService {
                 }
                 if (r.verify()) {
                     boolean countsApply = r.target() instanceof RecoveryTarget.Immediate || !plan.archiveRecovery();
-                    Map<TableName, Long> expected = countsApply ? m.counts() : Map.of();
+                    Map<TableName, Long> expected = new java.util.TreeMap<>(m.counts());
+                    if (!countsApply) {
+                        expected.replaceAll((table, rows) -> null);
+                    }
                     report = DatabaseVerifier.verify(c, new DatabaseVerifier.Options(expected, false, true, true, !countsApply), job);
                     steps.add(new Step("verify", since(t), report.verdict() != VerificationReport.Verdict.FAIL, report.summary()));
                 }

@@ -157,12 +157,11 @@ public final class BackupsController {
         drillSteps.setPlaceholder(new Label("Run a drill: restore, verify, time, tear down."));
         counts(drillCounts);
         drillCounts.setItems(vm.drillCounts());
-        column(drillHistory, "Drill", 170, Rows.DrillRow::id);
-        column(drillHistory, "Started", 140, Rows.DrillRow::started);
+        column(drillHistory, "Started", 95, r -> r.started().length() >= 16 ? r.started().substring(5, 16) : r.started());
         column(drillHistory, "Verdict", 60, Rows.DrillRow::verdict);
-        column(drillHistory, "RTO s", 60, r -> String.format("%.1f", r.rtoSeconds()));
-        column(drillHistory, "RPO", 70, Rows.DrillRow::rpo);
-        column(drillHistory, "Backup", 260, Rows.DrillRow::backup);
+        column(drillHistory, "RTO s", 55, r -> String.format("%.1f", r.rtoSeconds()));
+        column(drillHistory, "RPO", 60, Rows.DrillRow::rpo);
+        column(drillHistory, "Backup", 200, Rows.DrillRow::backup);
         drillHistory.setItems(vm.drillHistory());
         vm.drillHistory().addListener((javafx.collections.ListChangeListener<Rows.DrillRow>) c -> chart());
         chart();
@@ -173,6 +172,7 @@ public final class BackupsController {
         column(scratchTable, "Folder", 300, Rows.ScratchRow::folder);
         scratchTable.setItems(vm.scratches());
         scratchTable.setPlaceholder(new Label("None running. A point-in-time recovery or a restore into a kept scratch instance starts one."));
+        stopCommand.setWrapText(true);
         scratchTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
                 stopCommand.setText(b == null ? "" : "To stop it and remove its folder:\n" + b.stopCommand()));
         for (Button b : new Button[] {openScratchButton, keepScratchButton, discardScratchButton}) {
@@ -181,8 +181,10 @@ public final class BackupsController {
 
         jobBar.visibleProperty().bind(Bindings.or(vm.job().runningProperty(), vm.job().resultProperty().isNotEmpty()));
         jobBar.managedProperty().bind(jobBar.visibleProperty());
-        catalogTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        retentionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (TableView<?> t : new TableView<?>[] {catalogTable, retentionTable, lastSteps, lastCounts, drillSteps, drillCounts, drillHistory,
+                scratchTable}) {
+            t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        }
         jobProgress.progressProperty().bind(vm.job().progressProperty());
         jobRunning.visibleProperty().bind(vm.job().runningProperty());
         jobRunning.managedProperty().bind(jobRunning.visibleProperty());
@@ -200,16 +202,17 @@ public final class BackupsController {
     private void chart() {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (Rows.DrillRow r : vm.drillHistory()) {
-            series.getData().add(new XYChart.Data<>(r.started().length() > 5 ? r.started().substring(5) : r.started(), r.rtoSeconds()));
+            String when = r.started().length() >= 16 ? r.started().substring(11, 16) : r.started();
+            series.getData().add(new XYChart.Data<>((series.getData().size() + 1) + " · " + when, r.rtoSeconds()));
         }
         rtoChart.getData().setAll(java.util.List.of(series));
     }
 
     private static void steps(TableView<Rows.StepRow> t) {
-        column(t, "Step", 300, Rows.StepRow::step);
-        column(t, "Seconds", 70, Rows.StepRow::seconds);
-        column(t, "", 30, Rows.StepRow::ok);
-        column(t, "Detail", 480, Rows.StepRow::detail);
+        column(t, "Step", 260, Rows.StepRow::step);
+        column(t, "Seconds", 75, Rows.StepRow::seconds).setMinWidth(70);
+        column(t, "", 30, Rows.StepRow::ok).setMinWidth(28);
+        column(t, "Detail", 420, Rows.StepRow::detail);
     }
 
     private static void counts(TableView<Rows.CountRow> t) {
@@ -219,11 +222,12 @@ public final class BackupsController {
         column(t, "", 70, Rows.CountRow::ok);
     }
 
-    private static <R> void column(TableView<R> table, String title, double width, Function<R, String> value) {
+    private static <R> TableColumn<R, String> column(TableView<R> table, String title, double width, Function<R, String> value) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         table.getColumns().add(c);
+        return c;
     }
 
     @FXML

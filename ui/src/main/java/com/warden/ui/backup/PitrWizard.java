@@ -77,7 +77,9 @@ final class PitrWizard {
         window.setId("pitrWindow");
         window.setWrapText(true);
         window.setMaxWidth(WizardPages.WIDTH - 40);
+        window.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         window.textProperty().bind(m.windowProperty());
+        WizardPages.growOn(window.textProperty(), window);
         GridPane t = WizardPages.grid();
         t.add(latest, 0, 0, 2, 1);
         t.addRow(1, time, timeField);

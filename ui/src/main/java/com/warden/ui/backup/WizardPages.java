@@ -52,6 +52,16 @@ final class WizardPages {
         return pane;
     }
 
+    /** Text that arrives later (read in the background) makes a page taller: let its dialog grow to fit. */
+    static void growOn(javafx.beans.value.ObservableValue<?> value, Node node) {
+        value.addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            javafx.stage.Window w = node.getScene() == null ? null : node.getScene().getWindow();
+            if (w != null) {
+                w.sizeToScene();
+            }
+        }));
+    }
+
     /** A label that shows a problem in the danger colour, and takes no room when there is none. */
     static Label error(ObservableStringValue text) {
         Label l = new Label();
@@ -60,7 +70,9 @@ final class WizardPages {
         l.getStyleClass().addAll(UiStyles.FORM_ERROR, Styles.DANGER);
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
+        growOn(l.textProperty(), l);
         l.setMaxWidth(WIDTH - 40);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -69,6 +81,7 @@ final class WizardPages {
         l.setWrapText(true);
         l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setMaxWidth(WIDTH - 40);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
