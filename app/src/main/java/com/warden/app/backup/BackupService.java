@@ -362,7 +362,7 @@ public final class BackupService {
                     plan.databaseBytes(), 0, BackupManifest.Selection.ALL, List.of(), plan.profile().database(), countsLsn, List.of(), null);
             // pg_verifybackup reads the files on one core while Warden computes their SHA-256 on the other
             Future<BackupManifest.Verification> verification = plan.request().verify()
-                    ? side.submit(() -> new BackupVerifier(tools).verifyContent(plan.folder(), draft, job)) : null;
+                    ? side.submit(() -> new BackupVerifier(tools).verifyContent(plan.folder(), draft, job, true)) : null;
             List<FileTree.Entry> files = FileTree.digest(plan.folder(), plan.payload(), job, "Computing SHA-256 of the backup files");
             long bytes = files.stream().mapToLong(FileTree.Entry::bytes).sum();
             List<TableCount> rowCounts = await(counts, plan.profile());
