@@ -162,11 +162,6 @@ public final class BackupService {
             argv.add("-Z");
             argv.add(Integer.toString(r.compression()));
         }
-        if (r.format() == BackupFormat.PLAIN) {
-            // the server computes each file's SHA-256 while it sends it: Warden's manifest takes
-            // them from backup_manifest instead of reading the whole backup again
-            argv.add("--manifest-checksums=SHA256");
-        }
         argv.addAll(List.of("-X", "stream", "-c", "fast", "-P", "-v", "-l", "warden " + id));
         return ToolArgs.command(argv, profile, resolver, "warden-backup");
     }
@@ -295,7 +290,7 @@ public final class BackupService {
                 endLsn = null;
             }
             Instant finished = Instant.now();
-            List<FileTree.Entry> files = physicalDigests(plan, job);
+            List<FileTree.Entry> files = FileTree.digest(plan.folder(), plan.payload(), job, "Computing SHA-256 of the backup files");
             long bytes = files.stream().mapToLong(FileTree.Entry::bytes).sum();
             BackupManifest manifest = new BackupManifest(BackupManifest.VERSION, plan.id(), plan.request().label(),
                     BackupKind.LOGICAL, plan.request().format(), plan.request().compression(), plan.request().jobs(),
@@ -370,7 +365,7 @@ public final class BackupService {
             // pg_verifybackup reads the files on one core while Warden computes their SHA-256 on the other
             Future<BackupManifest.Verification> verification = plan.request().verify()
                     ? side.submit(() -> new BackupVerifier(tools).verifyContent(plan.folder(), draft, job, true)) : null;
-            List<FileTree.Entry> files = physicalDigests(plan, job);
+            List<FileTree.Entry> files = FileTree.digest(plan.folder(), plan.payload(), job, "Computing SHA-256 of the backup files");
             long bytes = files.stream().mapToLong(FileTree.Entry::bytes).sum();
             List<TableCount> rowCounts = await(counts, plan.profile());
             BackupManifest manifest = new BackupManifest(draft.manifestVersion(), draft.id(), draft.label(), draft.kind(), draft.format(),
@@ -399,45 +394,6 @@ public final class BackupService {
                 // closing ends the transaction either way
             }
         }
-    }
-
-    /**
-     * The SHA-256 of every file of a base backup: taken from backup_manifest where the server
-     * computed it (plain format with --manifest-checksums=SHA256) and the size on disk agrees;
-     * computed here for the rest (pg_wal, backup_manifest itself, tar files).
-     */
-    private static List<FileTree.Entry> physicalDigests(BackupPlan plan, JobContext job) {
-        Map<String, String[]> fromServer = new HashMap<>();
-        if (plan.request().format() == BackupFormat.PLAIN) {
-            try {
-                com.fasterxml.jackson.databind.JsonNode root = ManifestStore.MAPPER.readTree(plan.payload().resolve("backup_manifest").toFile());
-                for (com.fasterxml.jackson.databind.JsonNode f : root.path("Files")) {
-                    if ("SHA256".equals(f.path("Checksum-Algorithm").asText())) {
-                        fromServer.put(f.path("Path").asText(), new String[] {f.path("Checksum").asText(), f.path("Size").asText()});
-                    }
-                }
-            } catch (IOException e) {
-                throw new WardenException("Cannot read backup_manifest: " + e.getMessage(), "the base backup is incomplete", e);
-            }
-        }
-        List<Path> all = FileTree.files(plan.payload());
-        List<FileTree.Entry> out = new ArrayList<>();
-        List<Path> toHash = new ArrayList<>();
-        for (Path p : all) {
-            String inBackup = FileTree.relative(plan.payload(), p);
-            String[] known = fromServer.get(inBackup);
-            if (known != null && Long.toString(FileTree.size(p)).equals(known[1])) {
-                out.add(new FileTree.Entry(FileTree.relative(plan.folder(), p), FileTree.size(p), known[0].toLowerCase()));
-            } else {
-                toHash.add(p);
-            }
-        }
-        for (Path p : toHash) {
-            job.checkCancelled();
-            out.add(new FileTree.Entry(FileTree.relative(plan.folder(), p), FileTree.size(p), FileTree.sha256(p, n -> { })));
-        }
-        out.sort(java.util.Comparator.comparing(FileTree.Entry::path));
-        return out;
     }
 
     private static BackupManifest.Verification awaitVerification(Future<BackupManifest.Verification> f) {

@@ -141,7 +141,7 @@ public final class BackupVerifier {
         }
         argv.add(payload.toString());
         ToolResult r = ToolRunner.run(ToolCommand.of(argv), out::add, null, job);
-        String method = justWritten ? "pg_verifybackup --skip-checksums (files, sizes, WAL needed)" : "pg_verifybackup";
+        String method = justWritten ? "pg_verifybackup --skip-checksums (files, sizes, WAL) with Warden's SHA-256 of every file" : "pg_verifybackup";
         if (!r.ok()) {
             return new BackupManifest.Verification(false, method, "pg_verifybackup: " + r.errorLine(), Instant.now());
         }
