@@ -184,6 +184,8 @@ public final class BackupCatalog {
         if (!m.verification().ok()) {
             return new CatalogEntry(folder, m, BackupState.VERIFY_FAILED, m.verification().detail());
         }
-        return new CatalogEntry(folder, m, BackupState.VERIFIED, m.verification().method() + " at " + m.verification().at());
+        String when = m.verification().at() == null ? "" : " on " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneId.systemDefault()).format(m.verification().at());
+        return new CatalogEntry(folder, m, BackupState.VERIFIED, "verified with " + m.verification().method() + when);
     }
 }

@@ -224,6 +224,7 @@ public final class BackupService {
                 try (Statement st = snapshotConnection.createStatement()) {
                     st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                     st.execute("SET LOCAL statement_timeout = 0");
+                    st.execute("SET LOCAL lock_timeout = 0"); // wait for a table as pg_dump does
                     try (ResultSet rs = st.executeQuery("SELECT pg_export_snapshot(), CASE WHEN pg_is_in_recovery() "
                             + "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text")) {
                         rs.next();
@@ -328,6 +329,7 @@ public final class BackupService {
                 try (Statement st = counting.createStatement()) {
                     st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                     st.execute("SET LOCAL statement_timeout = 0");
+                    st.execute("SET LOCAL lock_timeout = 0"); // wait for a table as pg_dump does
                 }
                 countsLsn = SourceInspector.currentLsn(counting);
             } catch (SQLException e) {
@@ -362,7 +364,7 @@ public final class BackupService {
                     plan.databaseBytes(), 0, BackupManifest.Selection.ALL, List.of(), plan.profile().database(), countsLsn, List.of(), null);
             // pg_verifybackup reads the files on one core while Warden computes their SHA-256 on the other
             Future<BackupManifest.Verification> verification = plan.request().verify()
-                    ? side.submit(() -> new BackupVerifier(tools).verifyContent(plan.folder(), draft, job)) : null;
+                    ? side.submit(() -> new BackupVerifier(tools).verifyContent(plan.folder(), draft, job, true)) : null;
             List<FileTree.Entry> files = FileTree.digest(plan.folder(), plan.payload(), job, "Computing SHA-256 of the backup files");
             long bytes = files.stream().mapToLong(FileTree.Entry::bytes).sum();
             List<TableCount> rowCounts = await(counts, plan.profile());

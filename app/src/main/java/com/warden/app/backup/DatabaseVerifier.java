@@ -41,7 +41,8 @@ public final class DatabaseVerifier {
             st.execute("SET statement_timeout = 0");
         }
         List<TableCheck> tables = new ArrayList<>();
-        Map<TableName, Long> expected = new TreeMap<>(options.expected());
+        Map<TableName, Long> expected = new TreeMap<>();
+        expected.putAll(options.expected());
         int i = 0;
         Set<TableName> present = new java.util.HashSet<>(existingTables(c));
         for (Map.Entry<TableName, Long> e : expected.entrySet()) {
@@ -52,7 +53,8 @@ public final class DatabaseVerifier {
                 continue;
             }
             long actual = count(c, e.getKey(), job);
-            tables.add(new TableCheck(e.getKey().toString(), e.getValue(), actual, actual == e.getValue()));
+            // a null expectation: counted for the report, nothing to compare (a recovery to a later point)
+            tables.add(new TableCheck(e.getKey().toString(), e.getValue(), actual, e.getValue() == null || actual == e.getValue()));
         }
         List<String> fkProblems = new ArrayList<>();
         int fks = 0;
@@ -105,20 +107,24 @@ public final class DatabaseVerifier {
     static VerificationReport judge(List<TableCheck> tables, List<String> fkProblems, int fks, List<String> indexProblems,
                                     int indexes, List<IntegrityCheck> integrity, Options options) {
         long badCounts = tables.stream().filter(t -> !t.ok()).count();
+        boolean compared = tables.stream().anyMatch(t -> t.expected() != null);
         long missingTables = tables.stream().filter(t -> t.actual() == null).count();
         long integrityProblems = integrity.stream().mapToLong(IntegrityCheck::problems).sum();
         Verdict verdict;
         List<String> parts = new ArrayList<>();
         if (tables.isEmpty()) {
             parts.add(options.countsOptional() ? "row counts not compared (a later point than the backup)" : "no row counts to compare (no manifest)");
+        } else if (!compared) {
+            parts.add("rows of " + tables.size() + " tables counted (a later point than the backup: nothing to compare)");
         } else if (badCounts == 0) {
             parts.add("row counts of " + tables.size() + " tables equal the manifest");
         } else {
             parts.add(badCounts + " of " + tables.size() + " tables differ from the manifest"
                     + (missingTables > 0 ? " (" + missingTables + " missing)" : ""));
         }
-        parts.add(fkProblems.isEmpty() ? fks + " foreign keys hold" : fkProblems.size() + " foreign keys broken");
-        parts.add(indexProblems.isEmpty() ? indexes + " indexes valid" : indexProblems.size() + " indexes invalid");
+        parts.add(fkProblems.isEmpty() ? (fks == 0 ? "no foreign keys" : fks == 1 ? "1 foreign key holds" : fks + " foreign keys hold")
+                : fkProblems.size() + " foreign keys broken");
+        parts.add(indexProblems.isEmpty() ? (indexes == 1 ? "1 index valid" : indexes + " indexes valid") : indexProblems.size() + " indexes invalid");
         long ran = integrity.stream().filter(x -> !x.skipped()).count();
         if (ran > 0) {
             parts.add(integrityProblems == 0 ? "integrity checks clean" : integrityProblems + " integrity problems");
@@ -127,7 +133,7 @@ public final class DatabaseVerifier {
                 || (badCounts > 0 && options.countsExact());
         if (hardFail) {
             verdict = Verdict.FAIL;
-        } else if (badCounts > 0 || (tables.isEmpty() && !options.countsOptional())) {
+        } else if (badCounts > 0 || ((tables.isEmpty() || !compared) && !options.countsOptional())) {
             verdict = Verdict.WARN;
             if (badCounts > 0) {
                 parts.add("the counts were taken after a physical backup while the server was written");

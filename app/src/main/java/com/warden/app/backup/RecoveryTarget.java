@@ -81,7 +81,12 @@ public sealed interface RecoveryTarget {
 
     /** "2025-01-15 14:30:00" (local time), with an offset, or ISO; an error says what is accepted. */
     static Instant parseTime(String text) {
-        String t = text.trim().replace('T', ' ');
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException ignored) {
+            // not ISO-8601 with Z: the forms PostgreSQL and people write
+        }
+        String t = text.trim().replaceFirst("^(\\d{4}-\\d\\d-\\d\\d)T", "$1 ");
         for (String pattern : List.of("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS]xxx", "yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS]x",
                 "yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS] z", "yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS]'Z'")) {
             try {

@@ -107,6 +107,9 @@ class CatalogTest {
         assertThat(RecoveryTarget.parseTime("2025-01-15 14:30:00"))
                 .isEqualTo(LocalDateTime.of(2025, 1, 15, 14, 30).atZone(ZoneId.systemDefault()).toInstant());
         assertThatThrownBy(() -> RecoveryTarget.parseTime("yesterday")).hasMessageContaining("is not a time");
+        // as a backup history file writes it, and ISO with a T
+        assertThat(RecoveryTarget.parseTime("2026-11-29 02:39:13 UTC")).isEqualTo(Instant.parse("2026-11-29T02:39:13Z"));
+        assertThat(RecoveryTarget.parseTime("2026-11-29T02:39:13Z")).isEqualTo(Instant.parse("2026-11-29T02:39:13Z"));
     }
 
     @Test

@@ -29,10 +29,10 @@ final class BackupWizard {
     static boolean show(Object owner, BackupWizardModel m) {
         // page 1: kind, format, compression, jobs
         ToggleGroup kinds = new ToggleGroup();
-        RadioButton logical = new RadioButton("Logical — pg_dump of this database (portable, selective restore)");
+        RadioButton logical = WizardPages.literal(new RadioButton("Logical — pg_dump of this database (portable, selective restore)"));
         logical.setId("backupKindLogical");
         logical.setUserData(BackupWizardModel.LOGICAL);
-        RadioButton physical = new RadioButton("Physical — pg_basebackup of the whole server with its WAL (for PITR)");
+        RadioButton physical = WizardPages.literal(new RadioButton("Physical — pg_basebackup of the whole server with its WAL (for PITR)"));
         physical.setId("backupKindPhysical");
         physical.setUserData(BackupWizardModel.PHYSICAL);
         logical.setToggleGroup(kinds);
@@ -42,7 +42,7 @@ final class BackupWizard {
         ComboBox<String> format = new ComboBox<>(m.formats());
         format.setId("backupFormat");
         format.valueProperty().bindBidirectional(m.formatProperty());
-        CheckBox defaultCompression = new CheckBox("the tool's default");
+        CheckBox defaultCompression = WizardPages.literal(new CheckBox("the tool's default"));
         defaultCompression.setId("backupDefaultCompression");
         defaultCompression.selectedProperty().bindBidirectional(m.defaultCompressionProperty());
         Spinner<Integer> compression = new Spinner<>(0, 9, m.compressionProperty().get());
@@ -119,7 +119,7 @@ final class BackupWizard {
         // page 4: review
         WizardPane reviewPage = WizardPages.page("backupPageReview", "The exact command",
                 WizardPages.column(WizardPages.code(m.commandProperty(), "backupCommand", 5),
-                        WizardPages.code(m.reviewProperty(), "backupReview", 7),
+                        WizardPages.code(m.reviewProperty(), "backupReview", 9),
                         WizardPages.error(m.reviewErrorProperty()),
                         WizardPages.muted("Finish starts it; progress and Cancel appear at the bottom of the Backups screen.")),
                 m.reviewReadyProperty().not(), m::prepareReview);

@@ -67,6 +67,8 @@ public final class BackupsController {
     @FXML private Button openScratchButton;
     @FXML private Button keepScratchButton;
     @FXML private Button discardScratchButton;
+    @FXML private javafx.scene.layout.VBox jobBar;
+    @FXML private javafx.scene.layout.HBox jobRunning;
     @FXML private ProgressBar jobProgress;
     @FXML private Label jobMessage;
     @FXML private Label jobResult;
@@ -83,13 +85,13 @@ public final class BackupsController {
         vm.catalogFolderProperty().addListener((o, a, b) -> catalogFolder.setText(b));
         catalogStatus.textProperty().bind(vm.catalogStatusProperty());
 
-        column(catalogTable, "Backup", 300, Rows.CatalogRow::id);
+        column(catalogTable, "Backup", 330, Rows.CatalogRow::id);
         column(catalogTable, "Finished", 150, Rows.CatalogRow::finished);
-        column(catalogTable, "Kind", 130, Rows.CatalogRow::kind);
-        column(catalogTable, "Source", 220, Rows.CatalogRow::source);
-        column(catalogTable, "Size", 80, Rows.CatalogRow::size);
-        column(catalogTable, "Tables", 60, Rows.CatalogRow::tables);
-        column(catalogTable, "State", 110, Rows.CatalogRow::state);
+        column(catalogTable, "Kind", 115, Rows.CatalogRow::kind);
+        column(catalogTable, "Source", 230, Rows.CatalogRow::source);
+        column(catalogTable, "Size", 75, Rows.CatalogRow::size);
+        column(catalogTable, "Tables", 55, Rows.CatalogRow::tables);
+        column(catalogTable, "State", 90, Rows.CatalogRow::state);
         catalogTable.setItems(vm.backups());
         catalogTable.setPlaceholder(new Label("No backups in this catalogue yet: New backup… takes one."));
         catalogTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -155,12 +157,11 @@ public final class BackupsController {
         drillSteps.setPlaceholder(new Label("Run a drill: restore, verify, time, tear down."));
         counts(drillCounts);
         drillCounts.setItems(vm.drillCounts());
-        column(drillHistory, "Drill", 170, Rows.DrillRow::id);
-        column(drillHistory, "Started", 140, Rows.DrillRow::started);
+        column(drillHistory, "Started", 95, r -> r.started().length() >= 16 ? r.started().substring(5, 16) : r.started());
         column(drillHistory, "Verdict", 60, Rows.DrillRow::verdict);
-        column(drillHistory, "RTO s", 60, r -> String.format("%.1f", r.rtoSeconds()));
-        column(drillHistory, "RPO", 70, Rows.DrillRow::rpo);
-        column(drillHistory, "Backup", 260, Rows.DrillRow::backup);
+        column(drillHistory, "RTO s", 55, r -> String.format("%.1f", r.rtoSeconds()));
+        column(drillHistory, "RPO", 60, Rows.DrillRow::rpo);
+        column(drillHistory, "Backup", 200, Rows.DrillRow::backup);
         drillHistory.setItems(vm.drillHistory());
         vm.drillHistory().addListener((javafx.collections.ListChangeListener<Rows.DrillRow>) c -> chart());
         chart();
@@ -171,36 +172,47 @@ public final class BackupsController {
         column(scratchTable, "Folder", 300, Rows.ScratchRow::folder);
         scratchTable.setItems(vm.scratches());
         scratchTable.setPlaceholder(new Label("None running. A point-in-time recovery or a restore into a kept scratch instance starts one."));
+        stopCommand.setWrapText(true);
         scratchTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
                 stopCommand.setText(b == null ? "" : "To stop it and remove its folder:\n" + b.stopCommand()));
         for (Button b : new Button[] {openScratchButton, keepScratchButton, discardScratchButton}) {
             b.disableProperty().bind(scratchTable.getSelectionModel().selectedItemProperty().isNull());
         }
 
+        jobBar.visibleProperty().bind(Bindings.or(vm.job().runningProperty(), vm.job().resultProperty().isNotEmpty()));
+        jobBar.managedProperty().bind(jobBar.visibleProperty());
+        for (TableView<?> t : new TableView<?>[] {catalogTable, retentionTable, lastSteps, lastCounts, drillSteps, drillCounts, drillHistory,
+                scratchTable}) {
+            t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        }
         jobProgress.progressProperty().bind(vm.job().progressProperty());
-        jobProgress.visibleProperty().bind(vm.job().runningProperty());
+        jobRunning.visibleProperty().bind(vm.job().runningProperty());
+        jobRunning.managedProperty().bind(jobRunning.visibleProperty());
+        jobResult.visibleProperty().bind(vm.job().runningProperty().not());
+        jobResult.managedProperty().bind(jobResult.visibleProperty());
         jobMessage.textProperty().bind(Bindings.when(vm.job().runningProperty()).then(vm.job().messageProperty()).otherwise(""));
         cancelJobButton.visibleProperty().bind(vm.job().runningProperty());
         jobResult.textProperty().bind(vm.job().resultProperty());
-        vm.job().failedProperty().addListener((o, a, b) -> {
+        vm.job().resultProperty().addListener((o, a, b) -> {
             jobResult.getStyleClass().removeAll("job-failed", "job-ok");
-            jobResult.getStyleClass().add(b ? "job-failed" : "job-ok");
+            jobResult.getStyleClass().add(vm.job().failedProperty().get() ? "job-failed" : "job-ok");
         });
     }
 
     private void chart() {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (Rows.DrillRow r : vm.drillHistory()) {
-            series.getData().add(new XYChart.Data<>(r.started().length() > 5 ? r.started().substring(5) : r.started(), r.rtoSeconds()));
+            String when = r.started().length() >= 16 ? r.started().substring(11, 16) : r.started();
+            series.getData().add(new XYChart.Data<>((series.getData().size() + 1) + " · " + when, r.rtoSeconds()));
         }
         rtoChart.getData().setAll(java.util.List.of(series));
     }
 
     private static void steps(TableView<Rows.StepRow> t) {
-        column(t, "Step", 300, Rows.StepRow::step);
-        column(t, "Seconds", 70, Rows.StepRow::seconds);
-        column(t, "", 30, Rows.StepRow::ok);
-        column(t, "Detail", 480, Rows.StepRow::detail);
+        column(t, "Step", 260, Rows.StepRow::step);
+        column(t, "Seconds", 75, Rows.StepRow::seconds).setMinWidth(70);
+        column(t, "", 30, Rows.StepRow::ok).setMinWidth(28);
+        column(t, "Detail", 420, Rows.StepRow::detail);
     }
 
     private static void counts(TableView<Rows.CountRow> t) {
@@ -210,11 +222,12 @@ public final class BackupsController {
         column(t, "", 70, Rows.CountRow::ok);
     }
 
-    private static <R> void column(TableView<R> table, String title, double width, Function<R, String> value) {
+    private static <R> TableColumn<R, String> column(TableView<R> table, String title, double width, Function<R, String> value) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         table.getColumns().add(c);
+        return c;
     }
 
     @FXML

@@ -20,6 +20,7 @@ public final class BackupsScreen implements Screen {
     private final BackupsServices services;
     private FxBackgroundJobs longJobs;
     private ScratchRegistry scratches;
+    private volatile BackupsViewModel current;
 
     public BackupsScreen() {
         this(BackupsServices.system());
@@ -54,8 +55,16 @@ public final class BackupsScreen implements Screen {
         if (longJobs == null) {
             longJobs = new FxBackgroundJobs("warden-backup", 1);
             scratches = new ScratchRegistry(Platform::runLater);
+            // closing Warden during a backup stops pg_dump and removes its partial output first
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                BackupsViewModel vm = current;
+                if (vm != null) {
+                    vm.job().cancelAndWait(java.time.Duration.ofSeconds(10));
+                }
+            }, "warden-backup-exit"));
         }
         BackupsViewModel vm = new BackupsViewModel(context, services, longJobs, Platform::runLater, scratches);
+        current = vm;
         Parent view = Fxml.load(BackupsScreen.class, "backups.fxml",
                 ControllerFactory.of(BackupsController.class, () -> new BackupsController(vm)));
         view.getStylesheets().add(BackupsScreen.class.getResource("backup.css").toExternalForm());

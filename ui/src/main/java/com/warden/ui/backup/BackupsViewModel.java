@@ -150,7 +150,8 @@ public final class BackupsViewModel {
         }
         BackupManifest m = e.manifest();
         StringBuilder s = new StringBuilder();
-        s.append(m.id()).append(" — ").append(e.state().label()).append(": ").append(e.stateDetail()).append('\n');
+        s.append(m.id()).append(" — ").append(e.state() == BackupState.VERIFIED ? e.stateDetail() : e.state().label() + ": " + e.stateDetail())
+                .append('\n');
         s.append("Folder        ").append(e.folder()).append('\n');
         s.append("Source        ").append(m.source().uri()).append(" (PostgreSQL ").append(m.source().serverVersion()).append(")\n");
         s.append("Taken         ").append(m.startedAt() == null ? "" : TIME.format(m.startedAt())).append(" to ")

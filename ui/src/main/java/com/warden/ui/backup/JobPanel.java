@@ -32,6 +32,8 @@ public final class JobPanel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private JobHandle handle = JobHandle.NONE;
     private int generation;
+    private volatile java.util.concurrent.CountDownLatch working = new java.util.concurrent.CountDownLatch(0);
+    private volatile com.warden.app.job.CancellableJob context;
 
     public JobPanel(BackgroundJobs jobs, Executor fx) {
         this.jobs = jobs;
@@ -52,7 +54,18 @@ public final class JobPanel {
         message.set(what + "…");
         progress.set(-1);
         result.set("");
-        handle = jobs.run(what, ctx -> job.run(forward(ctx, mine)), value -> {
+        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        working = latch;
+        handle = jobs.run(what, ctx -> {
+            if (ctx instanceof com.warden.app.job.CancellableJob cancellable) {
+                context = cancellable;
+            }
+            try {
+                return job.run(forward(ctx, mine));
+            } finally {
+                latch.countDown();
+            }
+        }, value -> {
             if (mine != generation) {
                 return;
             }
@@ -84,10 +97,29 @@ public final class JobPanel {
         result.set("Cancelled: " + title.get() + ". Nothing it wrote was kept.");
     }
 
+    /**
+     * Warden is exiting: cancel the running job and give it a few seconds to stop its program and
+     * remove what it wrote (any thread).
+     */
+    public void cancelAndWait(java.time.Duration limit) {
+        if (working.getCount() == 0) {
+            return;
+        }
+        com.warden.app.job.CancellableJob c = context;
+        if (c != null) {
+            c.cancel();   // stops the program directly: the FX toolkit may already be gone
+        }
+        try {
+            working.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Reports a result line from outside (a finished backup's summary). */
     public void finish(String line, boolean ok) {
-        result.set(line);
         failed.set(!ok);
+        result.set(line);
     }
 
     private JobContext forward(JobContext ctx, int mine) {

@@ -77,7 +77,9 @@ final class PitrWizard {
         window.setId("pitrWindow");
         window.setWrapText(true);
         window.setMaxWidth(WizardPages.WIDTH - 40);
+        window.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         window.textProperty().bind(m.windowProperty());
+        WizardPages.growOn(window.textProperty(), window);
         GridPane t = WizardPages.grid();
         t.add(latest, 0, 0, 2, 1);
         t.addRow(1, time, timeField);
@@ -88,7 +90,7 @@ final class PitrWizard {
                 WizardPages.column(window, t, WizardPages.error(m.targetErrorProperty())),
                 Bindings.or(m.windowReadyProperty().not(), m.targetErrorProperty().isNotEmpty()), m::computeWindow);
 
-        CheckBox keep = new CheckBox("keep the scratch instance running when Warden exits (you get the command to stop it)");
+        CheckBox keep = WizardPages.literal(new CheckBox("keep the scratch instance running when Warden exits (you get the command to stop it)"));
         keep.setId("pitrKeep");
         keep.selectedProperty().bindBidirectional(m.keepProperty());
         WizardPane reviewPage = WizardPages.page("pitrPageReview", "Review",
@@ -100,7 +102,7 @@ final class PitrWizard {
     }
 
     private static RadioButton radio(String id, String text, String value, ToggleGroup group) {
-        RadioButton r = new RadioButton(text);
+        RadioButton r = WizardPages.literal(new RadioButton(text));
         r.setId(id);
         r.setUserData(value);
         r.setToggleGroup(group);

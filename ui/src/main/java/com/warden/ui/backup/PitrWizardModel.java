@@ -104,12 +104,21 @@ public final class PitrWizardModel {
         Path arch = archivePath();
         jobs.run("Reading what the backup and archive cover…", ctx -> scanner.window(base, arch, true, ctx), w -> {
             covered = w;
-            StringBuilder s = new StringBuilder("Covered: ").append(w.describe()).append('.');
+            StringBuilder s = new StringBuilder("Covered from ").append(w.fromTime() == null ? "?" : LOCAL.format(w.fromTime()))
+                    .append(" (").append(w.fromLsn()).append(", end of the base backup) to ")
+                    .append(w.toTime() == null ? "the end of the backup" : LOCAL.format(w.toTime())).append(" (").append(w.toLsn())
+                    .append(w.toTime() == null ? ")" : ", last archived commit)").append(", local time.");
+            if (!w.restorePoints().isEmpty()) {
+                s.append("\nRestore points: ").append(String.join(", ", w.restorePoints().stream().map(p -> p.name() + " at " + p.lsn()).toList()));
+            }
             w.notes().forEach(n -> s.append("\nNote: ").append(n));
             window.set(s.toString());
             restorePoints.setAll(w.restorePoints().stream().map(RecoveryWindow.RestorePoint::name).toList());
             if (time.get().isBlank() && w.toTime() != null) {
                 time.set(LOCAL.format(w.toTime()));
+            }
+            if (name.get() == null || name.get().isBlank()) {
+                restorePoints.stream().reduce((a, b) -> b).ifPresent(name::set);
             }
             if (lsn.get().isBlank()) {
                 lsn.set(w.toLsn().toString());

@@ -49,7 +49,7 @@ final class RestoreWizard {
         newName.setId("restoreNewName");
         newName.textProperty().bindBidirectional(m.newNameProperty());
         newName.disableProperty().bind(intoNew.selectedProperty().not());
-        CheckBox keep = new CheckBox("keep it running afterwards");
+        CheckBox keep = WizardPages.literal(new CheckBox("keep it running afterwards"));
         keep.setId("restoreKeepScratch");
         keep.selectedProperty().bindBidirectional(m.keepScratchProperty());
         keep.disableProperty().bind(scratch.selectedProperty().not());
@@ -81,7 +81,7 @@ final class RestoreWizard {
         Spinner<Integer> jobs = new Spinner<>(1, 16, m.jobsProperty().get());
         jobs.setId("restoreJobs");
         jobs.valueProperty().addListener((o, a, b) -> m.jobsProperty().set(b));
-        CheckBox verify = new CheckBox("verify afterwards: row counts against the manifest, foreign keys, indexes, integrity checks");
+        CheckBox verify = WizardPages.literal(new CheckBox("verify afterwards: row counts against the manifest, foreign keys, indexes, integrity checks"));
         verify.setId("restoreVerify");
         verify.selectedProperty().bindBidirectional(m.verifyProperty());
         GridPane g2 = WizardPages.grid();
@@ -100,7 +100,7 @@ final class RestoreWizard {
     }
 
     private static RadioButton radio(String id, String text, String value, ToggleGroup group) {
-        RadioButton r = new RadioButton(text);
+        RadioButton r = WizardPages.literal(new RadioButton(text));
         r.setId(id);
         r.setUserData(value);
         r.setToggleGroup(group);

@@ -44,8 +44,22 @@ final class WizardPages {
         pane.setHeaderText(header);
         pane.setContent(body);
         pane.setPrefWidth(WIDTH);
+        pane.setMinWidth(WIDTH);
+        // no stock "?" icon in the header: the header text says what the page is for
+        pane.setGraphic(new javafx.scene.layout.Region());
         pane.getStyleClass().add(UiStyles.DIALOG);
+        pane.getStylesheets().add(WizardPages.class.getResource("backup.css").toExternalForm());
         return pane;
+    }
+
+    /** Text that arrives later (read in the background) makes a page taller: let its dialog grow to fit. */
+    static void growOn(javafx.beans.value.ObservableValue<?> value, Node node) {
+        value.addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            javafx.stage.Window w = node.getScene() == null ? null : node.getScene().getWindow();
+            if (w != null) {
+                w.sizeToScene();
+            }
+        }));
     }
 
     /** A label that shows a problem in the danger colour, and takes no room when there is none. */
@@ -56,7 +70,9 @@ final class WizardPages {
         l.getStyleClass().addAll(UiStyles.FORM_ERROR, Styles.DANGER);
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
+        growOn(l.textProperty(), l);
         l.setMaxWidth(WIDTH - 40);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -65,6 +81,7 @@ final class WizardPages {
         l.setWrapText(true);
         l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setMaxWidth(WIDTH - 40);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -83,7 +100,18 @@ final class WizardPages {
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(10);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, fields);
         return g;
+    }
+
+    /** Texts like "pg_dump" must not turn the underscore into a mnemonic. */
+    static <T extends javafx.scene.control.Labeled> T literal(T labeled) {
+        labeled.setMnemonicParsing(false);
+        return labeled;
     }
 
     static VBox column(Node... nodes) {
