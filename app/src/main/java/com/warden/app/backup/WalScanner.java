@@ -84,6 +84,12 @@ public final class WalScanner {
         Path linkDir = linkSegments(segments, first, last, tli, segSize);
         try {
             FoundTool waldump = tools.find(PgTool.PG_WALDUMP, m.source().major());
+            // the exact lower bound: the last commit before the backup's end is in the base files, so
+            // a target before it cannot be reached; with no commit during the backup, STOP TIME (rounded up)
+            Scan during = scan(waldump, linkDir, tli, start, end, false, true, job);
+            if (during.lastCommit != null) {
+                fromTime = during.lastCommit;
+            }
             Lsn toLsn = end;
             Instant toTime = null;
             // the last segment, whole: its last record ends the window; then back, segment by

@@ -47,6 +47,8 @@ class PitrTest {
         }
         BackupService backups = BackupFixtures.backups();
         base = backups.run(backups.plan(source.server.profile("postgres"), BackupRequest.physical(catalog)), JobContext.none());
+        // the ledger starts a moment after the backup: its first commit is inside the window however fast the machine is
+        Thread.sleep(1100);
         try (Connection c = source.connect(); Statement st = c.createStatement()) {
             for (int i = 1; i <= 20; i++) {
                 st.execute("INSERT INTO ledger VALUES (" + i + ", 'row " + i + "')");
@@ -111,7 +113,7 @@ class PitrTest {
         RecoveryWindow w = new WalScanner(BackupFixtures.tools()).window(base, source.archive(), true, JobContext.none());
         assertThat(w.fromLsn()).isEqualTo(Lsn.parse(base.manifest().endLsn()));
         assertThat(w.toTime()).isAfterOrEqualTo(commits.get(19));
-        assertThat(w.fromTime()).isAfter(beforeBackup).isBefore(commits.get(0).plusSeconds(2));
+        assertThat(w.fromTime()).isAfter(beforeBackup).isBeforeOrEqualTo(commits.get(0));
         assertThat(w.restorePoints()).extracting(RecoveryWindow.RestorePoint::name).containsExactly("after_row_10");
         assertThat(w.describe()).contains("end of the base backup").contains("last archived commit");
     }
