@@ -56,7 +56,11 @@ public final class ConnectionErrors {
             return new WardenException("The server does not accept SSL, but sslmode is " + profile.sslMode().libpqName() + ".",
                     "use sslmode=prefer or disable, or enable ssl on the server", error);
         }
-        if (lower.contains("timed out") || lower.contains("timeout")) {
+        if (state.equals("55P03")) {
+            return new WardenException("Gave up waiting for a lock after lock_timeout (" + profile.lockTimeout().toSeconds() + " s): "
+                    + firstLine(text) + ".", "another session holds it; try again, or look at blocking locks in Health", error);
+        }
+        if ((state.isEmpty() || state.startsWith("08")) && (lower.contains("timed out") || lower.contains("timeout"))) {
             return new WardenException("Timed out connecting to " + profile.host() + ":" + profile.port()
                     + " after " + profile.connectTimeout().toSeconds() + " s.",
                     "something answers on that port but not like PostgreSQL, or the server is overloaded", error);
