@@ -26,7 +26,6 @@ import com.warden.ui.common.BackgroundJobs;
 import com.warden.ui.common.ErrorReport;
 import com.warden.ui.common.JobHandle;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +71,7 @@ public final class LatencyViewModel {
     private final BackgroundJobs jobs;
     private final Consumer<Runnable> fx;
     private final Consumer<ErrorReport> errors;
-    private final Supplier<Connection> connector;
+    private final com.warden.app.latency.ProbeConnector connector;
     private final String target;
     private final Path probeFolder;
     private final String serverVersion;
