@@ -2,17 +2,22 @@ package com.warden.app.cli;
 
 import com.warden.app.job.JobContext;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /** The one place that writes to the terminal. */
 final class Console {
     private Console() { }
 
+    /**
+     * UTF-8 whatever the locale: under LANG=C Java would print every dash and ellipsis as '?'.
+     * Wraps the current System.out, so tests that replace it still see the output.
+     */
     static PrintStream out() {
-        return System.out;
+        return new PrintStream(System.out, true, StandardCharsets.UTF_8);
     }
 
     static PrintStream err() {
-        return System.err;
+        return new PrintStream(System.err, true, StandardCharsets.UTF_8);
     }
 
     /** Progress on stderr, at most a few lines a second, so stdout stays clean for --json. */

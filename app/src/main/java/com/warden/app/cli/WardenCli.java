@@ -1,6 +1,9 @@
 package com.warden.app.cli;
 
 import com.warden.app.WardenException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +53,8 @@ public final class WardenCli implements Callable<Integer> {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WardenCli());
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             if (System.getenv("WARDEN_DEBUG") != null) {
                 error.printStackTrace(Console.err());

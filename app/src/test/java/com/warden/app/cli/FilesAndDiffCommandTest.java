@@ -54,7 +54,7 @@ class FilesAndDiffCommandTest {
             System.setOut(o);
             System.setErr(e);
             var cli = WardenCli.commandLine();
-            cli.setErr(new java.io.PrintWriter(e, true));
+            cli.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(e, StandardCharsets.UTF_8), true));
             int code = cli.execute(args);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
