@@ -113,6 +113,12 @@ public final class LatencyMonitor implements AutoCloseable {
         }
     }
 
+    /** A monitor on its own read-only connection to {@code profile} (application_name warden-latency). */
+    public static LatencyMonitor forProfile(com.warden.app.connect.ConnectionProfile profile, com.warden.app.connect.ProfileResolver resolver,
+                                            List<Probe> probes, List<ProbeCatalog.Problem> problems, Settings settings) {
+        return new LatencyMonitor(ProbeRunner.connector(profile, resolver, "warden-latency"), probes, problems, settings);
+    }
+
     public void addListener(Consumer<LatencyTick> listener) {
         listeners.add(listener);
     }

@@ -33,6 +33,11 @@ public final class LoadDrill {
         this.connector = connector;
     }
 
+    /** A drill whose workers each open a read-only connection to {@code profile} (application_name warden-load). */
+    public static LoadDrill forProfile(com.warden.app.connect.ConnectionProfile profile, com.warden.app.connect.ProfileResolver resolver) {
+        return new LoadDrill(ProbeRunner.connector(profile, resolver, "warden-load"));
+    }
+
     public LoadDrillResult run(String target, List<Probe> allProbes, List<Integer> workers, Duration step, JobContext job) {
         if (workers.isEmpty() || workers.stream().anyMatch(w -> w < 1 || w > 500)) {
             throw new WardenException("Workers must be between 1 and 500, e.g. --workers 1,5,10,25,50.", null);

@@ -235,46 +235,73 @@ public final class ReportWriter {
         int rowH = 22;
         int w = 900;
         int label = 230;
-        double max = shown.stream().mapToDouble(p -> Math.max(p.p95(), p.thresholdMs())).max().orElse(1);
+        // log scale: a 0.1 ms p95 and a 100 ms limit must both be visible
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (ProbeSummary p : shown) {
+            lo = Math.min(lo, Math.min(p.p95(), p.thresholdMs()));
+            hi = Math.max(hi, Math.max(p.p95(), p.thresholdMs()));
+        }
+        lo = Math.max(0.001, lo / 2);
+        hi = hi * 1.5;
+        double span = w - label - 190; // room for "13.927 ms (limit 100)" after the limit line
         StringBuilder s = new StringBuilder("<svg width=\"" + w + "\" height=\"" + (shown.size() * rowH + 24)
                 + "\" role=\"img\" aria-label=\"p95 against threshold\"><g font-size=\"12\">");
         int y = 4;
         for (ProbeSummary p : shown) {
-            double bar = (w - label - 90) * p.p95() / max;
-            double thr = label + (w - label - 90) * p.thresholdMs() / max;
+            double bar = span * logPos(p.p95(), lo, hi);
+            double thr = label + span * logPos(p.thresholdMs(), lo, hi);
             String colour = p.p95() > p.thresholdMs() ? "#cf222e" : "#2f81f7";
             s.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(esc(p.name())).append("</text>")
                     .append("<rect x=\"").append(label).append("\" y=\"").append(y + 3).append("\" width=\"").append(num(Math.max(1, bar), 1))
                     .append("\" height=\"14\" fill=\"").append(colour).append("\"/>")
                     .append("<line x1=\"").append(num(thr, 1)).append("\" x2=\"").append(num(thr, 1)).append("\" y1=\"").append(y)
                     .append("\" y2=\"").append(y + rowH).append("\" stroke=\"#1f2328\" stroke-dasharray=\"3,2\"/>")
-                    .append("<text x=\"").append(num(label + bar + 6, 1)).append("\" y=\"").append(y + 14).append("\">")
-                    .append(num(p.p95(), 3)).append(" ms</text>");
+                    .append("<text x=\"").append(num(label + Math.max(bar, thr - label) + 6, 1)).append("\" y=\"").append(y + 14).append("\">")
+                    .append(num(p.p95(), 3)).append(" ms (limit ").append(num(p.thresholdMs(), 0)).append(")</text>");
             y += rowH;
         }
-        s.append("<text x=\"").append(label).append("\" y=\"").append(y + 16).append("\" fill=\"#656d76\">bars: p95; dashed: threshold (scale 0–")
-                .append(num(max, 1)).append(" ms)</text></g></svg>");
+        s.append("<text x=\"").append(label).append("\" y=\"").append(y + 16).append("\" fill=\"#656d76\">bars: p95; dashed: limit; log scale ")
+                .append(num(lo, 3)).append("–").append(num(hi, 0)).append(" ms</text></g></svg>");
         return s.toString();
     }
 
+    private static double logPos(double v, double lo, double hi) {
+        return Math.max(0, (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)));
+    }
+
     private static String timeChart(List<ProbePoint> pts, double threshold) {
+        return timeChart(pts, threshold, true);
+    }
+
+    private static String timeChart(List<ProbePoint> pts, double threshold, boolean log) {
         int w = 900;
         int hgt = 150;
         long t0 = pts.get(0).epochMillis();
         long t1 = Math.max(t0 + 1, pts.get(pts.size() - 1).epochMillis());
         double max = threshold;
+        double min = threshold > 0 ? threshold : Double.MAX_VALUE;
         for (ProbePoint p : pts) {
-            if (!Double.isNaN(p.p99())) {
-                max = Math.max(max, p.p99());
+            for (double v : new double[] {p.p50(), p.p95(), p.p99()}) {
+                if (!Double.isNaN(v) && v > 0) {
+                    max = Math.max(max, v);
+                    min = Math.min(min, v);
+                }
             }
         }
-        max *= 1.1;
+        max *= log ? 1.5 : 1.1;
+        double lo = log ? Math.max(0.001, min / 1.5) : 0;
+        final double top = max;
+        java.util.function.DoubleUnaryOperator yOf = v -> log
+                ? hgt - hgt * logPos(v, lo, top)
+                : hgt - hgt * v / top;
         StringBuilder s = new StringBuilder("<svg width=\"" + w + "\" height=\"" + (hgt + 20) + "\"><g font-size=\"11\">");
         s.append("<rect x=\"40\" y=\"0\" width=\"").append(w - 40).append("\" height=\"").append(hgt).append("\" fill=\"none\" stroke=\"#d0d7de\"/>");
-        double ty = hgt - hgt * threshold / max;
+        double ty = yOf.applyAsDouble(threshold);
         s.append("<line x1=\"40\" x2=\"").append(w).append("\" y1=\"").append(num(ty, 1)).append("\" y2=\"").append(num(ty, 1))
                 .append("\" stroke=\"#cf222e\" stroke-dasharray=\"5,3\"/>");
-        s.append("<text x=\"0\" y=\"10\">").append(num(max, 2)).append("</text><text x=\"0\" y=\"").append(hgt).append("\">0 ms</text>");
+        s.append("<text x=\"0\" y=\"10\">").append(num(max, 2)).append("</text><text x=\"0\" y=\"").append(hgt).append("\">")
+                .append(log ? num(lo, 3) + " ms (log)" : "0").append("</text>");
         String[][] series = {{"p50", "#1a7f37"}, {"p95", "#2f81f7"}, {"p99", "#cf222e"}};
         for (String[] se : series) {
             s.append("<path fill=\"none\" stroke=\"").append(se[1]).append("\" stroke-width=\"1.5\" d=\"");
@@ -286,7 +313,7 @@ public final class ReportWriter {
                     continue;
                 }
                 double x = 40 + (w - 40) * (p.epochMillis() - t0) / (double) (t1 - t0);
-                double y = hgt - hgt * v / max;
+                double y = yOf.applyAsDouble(v);
                 s.append(pen ? "L" : "M").append(num(x, 1)).append(',').append(num(y, 1)).append(' ');
                 pen = true;
             }
@@ -307,7 +334,7 @@ public final class ReportWriter {
             tps.add(new ProbePoint(a.at().toEpochMilli(), a.tps(), Double.NaN, a.tps(), Double.NaN));
         }
         double max = ok.stream().mapToDouble(ActivityPoint::tps).max().orElse(1);
-        return "<p class=\"muted\">transactions per second (blue), max " + num(max, 1) + "</p>" + timeChart(tps, 0)
+        return "<p class=\"muted\">transactions per second (blue), max " + num(max, 1) + "</p>" + timeChart(tps, 0, false)
                 .replace("stroke=\"#cf222e\" stroke-dasharray", "stroke=\"none\" stroke-dasharray");
     }
 

@@ -16,7 +16,6 @@ import com.warden.app.latency.PerformanceReport;
 import com.warden.app.latency.Probe;
 import com.warden.app.latency.ProbeCatalog;
 import com.warden.app.latency.ProbePoint;
-import com.warden.app.latency.ProbeRunner;
 import com.warden.app.latency.ProbeSample;
 import com.warden.app.latency.ProbeSummary;
 import com.warden.app.latency.ReportWriter;
@@ -37,7 +36,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
@@ -71,7 +69,7 @@ public final class LatencyViewModel {
     private final BackgroundJobs jobs;
     private final Consumer<Runnable> fx;
     private final Consumer<ErrorReport> errors;
-    private final com.warden.app.latency.ProbeConnector connector;
+    private final ConnectionProfile profile;
     private final String target;
     private final Path probeFolder;
     private final String serverVersion;
@@ -140,7 +138,7 @@ public final class LatencyViewModel {
         this.jobs = jobs;
         this.fx = fx;
         this.errors = errors;
-        this.connector = profile == null ? null : ProbeRunner.connector(profile, ProfileResolver.system(), "warden-latency");
+        this.profile = profile;
         this.target = profile == null ? "" : profile.safeUri();
         this.probeFolder = probeFolder;
         redraws.add(tps);
@@ -153,7 +151,7 @@ public final class LatencyViewModel {
             if (disposed) {
                 return;
             }
-            LatencyMonitor m = new LatencyMonitor(connector, loaded.probes(), loaded.problems(),
+            LatencyMonitor m = LatencyMonitor.forProfile(profile, ProfileResolver.system(), loaded.probes(), loaded.problems(),
                     LatencyMonitor.Settings.defaults().withRate(rate.get()));
             ownsMonitor = true;
             attach(m);
@@ -416,7 +414,7 @@ public final class LatencyViewModel {
 
     /** The load drill: the worker counts and time per step from the form, in the background with progress. */
     public void runLoad() {
-        if (loadRunning.get() || monitor == null || connector == null) {
+        if (loadRunning.get() || monitor == null || profile == null) {
             return;
         }
         List<Integer> workers;
@@ -432,7 +430,8 @@ public final class LatencyViewModel {
         loadRunning.set(true);
         loadProgress.set(0);
         loadMessage.set("Starting " + workers + " workers, " + step.toSeconds() + " s each…");
-        loadJob = jobs.run("Load drill…", job -> new LoadDrill(connector).run(target, list, workers, step, progressTo(job)),
+        loadJob = jobs.run("Load drill…", job -> LoadDrill.forProfile(profile, ProfileResolver.system())
+                        .run(target, list, workers, step, progressTo(job)),
                 result -> {
                     loadRunning.set(false);
                     loadProgress.set(1);
@@ -621,6 +620,6 @@ public final class LatencyViewModel {
     }
 
     public boolean canRunLoad() {
-        return connector != null;
+        return profile != null;
     }
 }
