@@ -1,10 +1,14 @@
 package com.warden.app.cli;
 
 import com.warden.app.connect.Access;
+import com.warden.app.connect.ConnectionErrors;
 import com.warden.app.connect.ConnectionProfile;
 import com.warden.app.connect.Database;
 import com.warden.app.connect.ProfileResolver;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Option;
 
 /** The libpq way to say where: --url, --service, or the PG* variables. */
@@ -23,9 +27,13 @@ public final class ConnectionOptions {
     /** A plain data source: migrate and seed, after the user asked for them. */
     public DataSource writableDataSource() {
         ConnectionProfile profile = profile();
-        // fail with the clear line before Flyway or COPY wrap the error in their own words
-        Database.open(profile, Access.READ_WRITE, ProfileResolver.system(), 1).close();
-        return Database.dataSource(profile, Access.READ_WRITE, ProfileResolver.system());
+        PGSimpleDataSource source = Database.dataSource(profile, Access.READ_WRITE, ProfileResolver.system());
+        // one connection first, so a failure is the clear line, not Flyway's or COPY's wording of it
+        try (Connection ignored = source.getConnection()) {
+            return source;
+        } catch (SQLException e) {
+            throw ConnectionErrors.explain(e, profile);
+        }
     }
 
     public Database open(Access access) {

@@ -62,7 +62,7 @@ public final class ProbeRunner implements AutoCloseable {
     }
 
     /** A connector for a profile: read-only, short connect timeout, its own application_name. */
-    public static ProbeConnector connector(ConnectionProfile profile, ProfileResolver resolver, String applicationName) {
+    public static Supplier<Connection> connector(ConnectionProfile profile, ProfileResolver resolver, String applicationName) {
         PGSimpleDataSource ds = Database.dataSource(profile, Access.READ_ONLY, resolver);
         ds.setApplicationName(applicationName);
         ds.setConnectTimeout((int) Math.min(5, Math.max(1, profile.connectTimeout().toSeconds())));
